@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Accounts.Data;
+using Plan10000.Modules.Accounts.Models;
+using Plan10000.Modules.Accounts.Seed;
+using Plan10000.Modules.Accounts.Services;
+using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Abstractions.Modules;
+using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Modules.Accounts;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                // Long passphrases over composition rules (ANSSI / CNIL recommendation).
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "portail.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/compte/connexion";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in user without the right gets a plain 403 (rendered by the French error page), not a redirect.
+                OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IReferenceDataSeeder, AccountsSeeder>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuContributor, AdminMenu>();
+    }
+}

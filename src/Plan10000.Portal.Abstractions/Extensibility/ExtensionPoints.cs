@@ -1,0 +1,33 @@
+namespace Plan10000.Portal.Abstractions.Extensibility;
+
+public sealed record SitemapEntry(string Title, string Url, string Section, DateTimeOffset? LastModified = null);
+
+/// <summary>Lets a module add its pages to <c>/plan-du-site</c> and <c>/sitemap.xml</c>.</summary>
+public interface ISitemapContributor
+{
+    Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken);
+}
+
+public sealed record SearchResult(string Title, string Url, string Kind, string? Excerpt);
+
+/// <summary>Lets a module answer the portal-wide search field.</summary>
+public interface ISearchResultProvider
+{
+    Task<IReadOnlyList<SearchResult>> SearchAsync(string query, int max, CancellationToken cancellationToken);
+}
+
+public sealed record DashboardWidget(string Title, string Value, string? Detail = null, string? Url = null, int Order = 100);
+
+/// <summary>Lets a module put a figure on the back-office and public dashboards.</summary>
+public interface IDashboardWidgetProvider
+{
+    Task<IReadOnlyList<DashboardWidget>> GetWidgetsAsync(CancellationToken cancellationToken);
+}
+
+public sealed record DigestSection(string Title, string Html, string Text);
+
+/// <summary>Lets a module add a section to the weekly digest mail.</summary>
+public interface IDigestContributor
+{
+    Task<DigestSection?> BuildSectionAsync(string recipientUserId, DateTimeOffset since, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Settings;
+using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Infrastructure.Events;
+using Plan10000.Portal.Infrastructure.Settings;
+
+namespace Plan10000.Portal.Infrastructure;
+
+public static class InfrastructureServices
+{
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, DatabaseSettings database, SiteSettings defaults)
+    {
+        services.AddSingleton(database);
+        services.AddPortalDbContext<PortalDbContext>(database, PortalDbContext.ModuleId);
+        services.AddMemoryCache();
+        services.AddSingleton(defaults);
+        services.AddSingleton<ISiteSettings, SiteSettingsStore>();
+        services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddDataProtection().SetApplicationName("Plan10000.Portal").PersistKeysToDbContext<PortalDbContext>();
+        return services;
+    }
+
+    public static IServiceCollection AddPortalDbContext<TContext>(this IServiceCollection services, DatabaseSettings database, string moduleId)
+        where TContext : DbContext
+        => services.AddDbContext<TContext>(o => o.UsePortalDatabase(database, moduleId));
+}

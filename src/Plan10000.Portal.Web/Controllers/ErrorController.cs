@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Plan10000.Portal.Web.ViewModels;
+
+namespace Plan10000.Portal.Web.Controllers;
+
+/// <summary>French error pages; never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/erreur/{code:int}")]
+    public IActionResult Index(int code)
+    {
+        var model = code switch
+        {
+            400 => new ErrorViewModel(400, "Requête incorrecte", "La demande n'a pas pu être traitée. Si vous envoyiez un formulaire, rechargez la page puis réessayez."),
+            403 => new ErrorViewModel(403, "Accès refusé", "Vous n'avez pas les droits nécessaires pour accéder à cette page."),
+            404 => new ErrorViewModel(404, "Page non trouvée", "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée. Si vous avez tapé l'adresse web dans le navigateur, vérifiez qu'elle est correcte."),
+            429 => new ErrorViewModel(429, "Trop de tentatives", "Vous avez fait trop de demandes en peu de temps. Patientez une minute puis réessayez."),
+            >= 500 => new ErrorViewModel(code, "Erreur inattendue", "Désolé, le service rencontre un problème. Nous travaillons à le résoudre le plus rapidement possible. Réessayez plus tard."),
+            _ => new ErrorViewModel(code, "Erreur", "La demande n'a pas pu aboutir."),
+        };
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        return View(model);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Web.Modules;
+
+namespace Plan10000.Portal.Web.Hosting;
+
+/// <summary>At start: migrations (the portal's tables, then each module in dependency order), reference data, then demo data.</summary>
+internal sealed class DatabaseInitializer(
+    IServiceProvider services,
+    ModuleCatalog modules,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(services.GetRequiredService<PortalDbContext>(), cancellationToken);
+        foreach (var context in modules.Enabled.SelectMany(m => m.DbContexts))
+        {
+            await MigrateAsync((DbContext)services.GetRequiredService(context), cancellationToken);
+        }
+
+        foreach (var seeder in services.GetServices<IReferenceDataSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(cancellationToken);
+        }
+
+        if (DemoSwitch.IsOn(configuration, environment))
+        {
+            foreach (var seeder in services.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task MigrateAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("{Context}: application de {Count} migration(s)", context.GetType().Name, pending.Count);
+        }
+
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+internal sealed class DatabaseHealthCheck(PortalDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        => await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("La base de données ne répond pas.");
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
+using Plan10000.Portal.Abstractions.Modules;
+using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Settings;
+using Plan10000.Portal.Abstractions.Themes;
+using Plan10000.Portal.Infrastructure;
+using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Web.Modules;
+using Plan10000.Portal.Web.Security;
+using Plan10000.Portal.Web.Themes;
+
+namespace Plan10000.Portal.Web.Hosting;
+
+internal static class PortalHost
+{
+    /// <summary>Modules that the rest of the portal cannot do without.</summary>
+    private static readonly string[] RequiredModules = ["Accounts", "Referentials"];
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var options = configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        configuration["Portal:DataDirectory"] = dataDirectory;
+
+        var database = DatabaseSettings.Create(configuration["Portal:Database:Provider"], configuration.GetConnectionString("Portal"), dataDirectory);
+        services.AddPortalInfrastructure(database, new SiteSettings { PublicTheme = options.PublicTheme });
+        services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+
+        var modules = ModuleLoader.Load(configuration);
+        foreach (var required in RequiredModules.Where(r => !modules.IsEnabled(r)))
+        {
+            throw new InvalidOperationException($"Le module « {required} » est indispensable au portail et ne peut pas être désactivé.");
+        }
+
+        var themes = ThemeCatalog.Discover();
+        services.AddSingleton<IModuleCatalog>(modules);
+        services.AddSingleton(modules);
+        services.AddSingleton<IThemeCatalog>(themes);
+        services.AddSingleton<ThemeResolver>();
+        services.AddHttpContextAccessor();
+
+        var addContext = typeof(InfrastructureServices).GetMethod(nameof(InfrastructureServices.AddPortalDbContext))!;
+        foreach (var module in modules.Enabled)
+        {
+            foreach (var context in module.DbContexts)
+            {
+                addContext.MakeGenericMethod(context).Invoke(null, [services, database, module.Descriptor.Id]);
+            }
+
+            module.Startup!.ConfigureServices(services, new ModuleContext(module.Descriptor.Id, configuration, builder.Environment));
+        }
+
+        services.AddSingleton<IPermissionProvider, HostPermissions>();
+        services.AddSingleton<IAdminMenuContributor, HostAdminMenu>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<IAdminMenu, AdminMenu>();
+
+        services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .ConfigureApplicationPartManager(apm => SelectParts(apm, modules, themes));
+        services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "portail.af";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimitPolicies.Sensitive, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    /// <summary>Controllers and views of a disabled module are taken out, so its routes answer 404.</summary>
+    private static void SelectParts(ApplicationPartManager apm, ModuleCatalog modules, ThemeCatalog themes)
+    {
+        var disabled = modules.Loaded.Where(m => !m.Descriptor.Enabled).Select(m => m.Assembly.GetName().Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var part in apm.ApplicationParts.Where(p => disabled.Contains(p.Name)).ToList())
+        {
+            apm.ApplicationParts.Remove(part);
+        }
+
+        var present = apm.ApplicationParts.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var assembly in modules.Enabled.Select(m => m.Assembly).Concat(themes.Assemblies).Where(a => !present.Contains(a.GetName().Name!)))
+        {
+            apm.ApplicationParts.Add(new AssemblyPart(assembly));
+            apm.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+        }
+    }
+
+    public static async Task InitializePortalAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        var french = new CultureInfo("fr-FR");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(french),
+            SupportedCultures = [french],
+            SupportedUICultures = [french],
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/erreur/500");
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health");
+        app.MapControllers();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
+        {
+            module.Startup!.MapEndpoints(app);
+        }
+
+        return app;
+    }
+}

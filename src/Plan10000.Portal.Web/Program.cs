@@ -1,0 +1,12 @@
+using Plan10000.Portal.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortal();
+
+var app = builder.Build();
+await app.InitializePortalAsync();
+app.UsePortal();
+await app.RunAsync();
+
+/// <summary>Entry point, public so that integration tests can host the portal.</summary>
+public partial class Program;

@@ -1,0 +1,41 @@
+using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Portal.Web.Security;
+
+/// <summary>The host's own back-office permissions (site settings and the module list).</summary>
+internal sealed class HostPermissions : IPermissionProvider
+{
+    public const string ManageSettings = "ManageSettings";
+    public const string ViewModules = "ViewModules";
+    public const string AccessAdmin = "AccessAdmin";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(AccessAdmin, "Accéder à l'espace d'administration", "Portal", [PortalRoles.NationalAdmin, PortalRoles.TerritorialReferent, PortalRoles.Editor, PortalRoles.ClubAnimator, PortalRoles.IntermediationActor]),
+        new(ManageSettings, "Modifier les paramètres du site (thème, accessibilité, contact)", "Portal", [PortalRoles.NationalAdmin]),
+        new(ViewModules, "Consulter la liste des modules", "Portal", [PortalRoles.NationalAdmin]),
+    ];
+}
+
+internal sealed class HostAdminMenu : IAdminMenuContributor
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Tableau de bord", "/admin", HostPermissions.AccessAdmin, 0, "Général"),
+        new("Paramètres du site", "/admin/parametres", HostPermissions.ManageSettings, 900, "Administration"),
+        new("Modules", "/admin/modules", HostPermissions.ViewModules, 910, "Administration"),
+    ];
+}
+
+internal sealed class AdminMenu(IEnumerable<IAdminMenuContributor> contributors, PermissionCatalog permissions, IHttpContextAccessor http) : IAdminMenu
+{
+    public Task<IReadOnlyList<AdminMenuItem>> GetItemsForCurrentUserAsync()
+    {
+        var user = http.HttpContext?.User;
+        IReadOnlyList<AdminMenuItem> items = user is null
+            ? []
+            : [.. contributors.SelectMany(c => c.GetItems()).Where(i => permissions.Grants(user, i.Permission)).OrderBy(i => i.Order)];
+        return Task.FromResult(items);
+    }
+}

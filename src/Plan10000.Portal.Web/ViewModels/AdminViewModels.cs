@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Modules;
+using Plan10000.Portal.Abstractions.Themes;
+
+namespace Plan10000.Portal.Web.ViewModels;
+
+public sealed record AdminHomeViewModel(IReadOnlyList<DashboardWidget> Widgets);
+
+public sealed record ModuleListViewModel(IReadOnlyList<ModuleDescriptor> Modules);
+
+public sealed class SiteSettingsForm
+{
+    [Display(Name = "Thème public")]
+    [Required(ErrorMessage = "Choisissez un thème public.")]
+    public string PublicTheme { get; set; } = "";
+
+    [Display(Name = "Mention d'accessibilité (pied de page)")]
+    [Required(ErrorMessage = "Indiquez l'état de conformité RGAA.")]
+    [RegularExpression("^(non conforme|partiellement conforme|totalement conforme)$", ErrorMessage = "Choisissez « non conforme », « partiellement conforme » ou « totalement conforme ».")]
+    public string AccessibilityStatus { get; set; } = "";
+
+    [Display(Name = "Adresse de contact")]
+    [EmailAddress(ErrorMessage = "Saisissez une adresse électronique valide, par exemple contact@exemple.gouv.fr.")]
+    [StringLength(200, ErrorMessage = "L'adresse ne peut pas dépasser 200 caractères.")]
+    public string? ContactEmail { get; set; }
+
+    public IReadOnlyList<ThemeDescriptor> AvailableThemes { get; set; } = [];
+}

@@ -1,0 +1,12 @@
+using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Queries.Referentials;
+
+namespace Plan10000.Portal.Web.ViewModels;
+
+public sealed record HomeViewModel(IReadOnlyList<ThemeInfo> Themes, int RegionCount, int DepartementCount, IReadOnlyList<DashboardWidget> Widgets, bool Demo);
+
+public sealed record SitemapViewModel(IReadOnlyList<IGrouping<string, SitemapEntry>> Sections);
+
+public sealed record SearchViewModel(string Query, IReadOnlyList<SearchResult> Results, string? Error);
+
+public sealed record ErrorViewModel(int StatusCode, string Title, string Message);
