@@ -24,6 +24,6 @@ for provider in Sqlite PostgreSql SqlServer; do
       dotnet ef migrations add "$name" --no-build \
         --project src/Plan10000.Portal.Migrations.$provider \
         --startup-project src/Plan10000.Portal.Web \
-        --context "$context" --output-dir "$folder" --namespace "Plan10000.Portal.Migrations.$provider.$folder"
+        --context "$context" --output-dir "$folder"
   done
 done
