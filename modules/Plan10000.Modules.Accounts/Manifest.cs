@@ -3,5 +3,4 @@ using Plan10000.Portal.Abstractions.Modules;
 [assembly: PortalModule(
     Id = "Accounts",
     Name = "Comptes et rôles",
-    Description = "Comptes, connexion, rôles et périmètres départementaux.",
-    Dependencies = ["Referentials"])]
+    Description = "Comptes, connexion, rôles et périmètres départementaux.")]

@@ -10,7 +10,6 @@ public sealed class HomeController : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(
-        [FromServices] IReferentialsQuery referentials,
         [FromServices] IEnumerable<IDashboardWidgetProvider> widgets,
         [FromServices] IConfiguration configuration,
         [FromServices] IHostEnvironment environment,
@@ -22,10 +21,12 @@ public sealed class HomeController : Controller
             figures.AddRange(await provider.GetWidgetsAsync(cancellationToken));
         }
 
+        // The Referentials module may be switched off: the home page then shows no territory figures.
+        var referentials = HttpContext.RequestServices.GetService<IReferentialsQuery>();
         var model = new HomeViewModel(
-            await referentials.GetThemesAsync(cancellationToken),
-            (await referentials.GetRegionsAsync(cancellationToken)).Count,
-            (await referentials.GetDepartementsAsync(cancellationToken)).Count,
+            referentials is null ? [] : await referentials.GetThemesAsync(cancellationToken),
+            referentials is null ? 0 : (await referentials.GetRegionsAsync(cancellationToken)).Count,
+            referentials is null ? 0 : (await referentials.GetDepartementsAsync(cancellationToken)).Count,
             [.. figures.OrderBy(f => f.Order)],
             DemoSwitch.IsOn(configuration, environment));
         return View(model);

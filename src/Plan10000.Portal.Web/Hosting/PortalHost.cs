@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.Mvc.Razor.Compilation;
+using Microsoft.Extensions.WebEncoders;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
 using Plan10000.Portal.Abstractions.Security;
@@ -22,7 +24,7 @@ namespace Plan10000.Portal.Web.Hosting;
 internal static class PortalHost
 {
     /// <summary>Modules that the rest of the portal cannot do without.</summary>
-    private static readonly string[] RequiredModules = ["Accounts", "Referentials"];
+    private static readonly string[] RequiredModules = ["Accounts"];
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -70,6 +72,8 @@ internal static class PortalHost
 
         services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .ConfigureApplicationPartManager(apm => SelectParts(apm, modules, themes));
+        // French text stays readable in the HTML source instead of numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.AddAntiforgery(o =>
         {

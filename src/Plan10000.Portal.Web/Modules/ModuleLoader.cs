@@ -27,28 +27,13 @@ internal static class ModuleLoader
         var found = (candidates ?? DiscoverAssemblies())
             .Select(a => (Assembly: a, Attribute: a.GetCustomAttribute<PortalModuleAttribute>()))
             .Where(x => x.Attribute is not null)
-            .ToDictionary(x => x.Attribute!.Id, x => (x.Assembly, Attribute: x.Attribute!), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(x => x.Attribute!.Id, x => x.Assembly, StringComparer.OrdinalIgnoreCase);
 
-        var ordered = Order(found.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Attribute.Dependencies, StringComparer.OrdinalIgnoreCase));
-        var enabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var plan = Plan(found.Values.Select(a => a.GetCustomAttribute<PortalModuleAttribute>()!), id => configuration.GetValue($"Portal:Modules:{id}:Enabled", true));
         var result = new List<LoadedModule>();
-        foreach (var id in ordered)
+        foreach (var (attribute, isOn) in plan)
         {
-            var (assembly, attribute) = found[id];
-            var isOn = configuration.GetValue($"Portal:Modules:{attribute.Id}:Enabled", true);
-            if (isOn)
-            {
-                var missing = attribute.Dependencies.Where(d => !enabled.Contains(d)).ToList();
-                if (missing.Count > 0)
-                {
-                    throw new InvalidOperationException(
-                        $"Le module « {attribute.Id} » dépend de {string.Join(", ", missing.Select(m => $"« {m} »"))}, désactivé ou absent. "
-                        + $"Activez la dépendance ou désactivez aussi « {attribute.Id} » (Portal__Modules__{attribute.Id}__Enabled=false).");
-                }
-
-                enabled.Add(attribute.Id);
-            }
-
+            var assembly = found[attribute.Id];
             var startupType = assembly.GetTypes().SingleOrDefault(t => typeof(ModuleStartup).IsAssignableFrom(t) && !t.IsAbstract)
                 ?? throw new InvalidOperationException($"Le module « {attribute.Id} » n'a pas de classe Startup dérivée de ModuleStartup.");
             var contexts = assembly.GetTypes().Where(t => typeof(DbContext).IsAssignableFrom(t) && !t.IsAbstract).ToList();
@@ -57,6 +42,35 @@ internal static class ModuleLoader
         }
 
         return new ModuleCatalog(result);
+    }
+
+    /// <summary>Load order and enabled state; an enabled module whose dependency is off or missing stops the start with a French message.</summary>
+    internal static IReadOnlyList<(PortalModuleAttribute Module, bool Enabled)> Plan(IEnumerable<PortalModuleAttribute> modules, Func<string, bool> isSwitchedOn)
+    {
+        var byId = modules.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
+        var enabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<(PortalModuleAttribute, bool)>();
+        foreach (var id in Order(byId.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value.Dependencies, StringComparer.OrdinalIgnoreCase)))
+        {
+            var module = byId[id];
+            var isOn = isSwitchedOn(module.Id);
+            if (isOn)
+            {
+                var missing = module.Dependencies.Where(d => !enabled.Contains(d)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new InvalidOperationException(
+                        $"Le module « {module.Id} » dépend de {string.Join(", ", missing.Select(m => $"« {m} »"))}, désactivé ou absent. "
+                        + $"Activez la dépendance ou désactivez aussi « {module.Id} » (Portal__Modules__{module.Id}__Enabled=false).");
+                }
+
+                enabled.Add(module.Id);
+            }
+
+            result.Add((module, isOn));
+        }
+
+        return result;
     }
 
     /// <summary>Topological order; a cycle or an unknown dependency of an enabled module is reported by name.</summary>

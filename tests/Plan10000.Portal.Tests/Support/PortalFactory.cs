@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Plan10000.Portal.Tests.Support;
+
+/// <summary>
+/// The real portal on a SQLite file of its own. Settings go through UseSetting because the host reads its
+/// configuration before Build(), where ConfigureAppConfiguration callbacks would come too late.
+/// </summary>
+public sealed partial class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.gouv.fr";
+
+    public PortalFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory ?? NewDataDirectory();
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    /// <summary>Generated per run: no password is written in the code base.</summary>
+    public static string AdminPassword { get; } = "phrase de passe de test " + Guid.NewGuid().ToString("N")[..8];
+
+    public string DataDirectory { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "plan10000-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        builder.UseSetting("Portal:Seed:Demo", "false");
+        builder.UseSetting("Portal:Admin:Email", AdminEmail);
+        builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseStaticWebAssets();
+    }
+
+    public HttpClient CreateBrowserLikeClient()
+        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs the national admin in through the real login form.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        var client = CreateBrowserLikeClient();
+        var response = await PostFormAsync(client, "/compte/connexion", "/compte/connexion", new() { ["Email"] = AdminEmail, ["Password"] = AdminPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Reads the antiforgery token from the page that holds the form, then posts the form as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"Pas de jeton antiforgery sur {formPage}");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
