@@ -1,0 +1,93 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Plan10000.Portal.Abstractions.Modules;
+using Plan10000.Portal.Abstractions.Themes;
+using Plan10000.Portal.Infrastructure.Data;
+
+namespace Plan10000.Portal.ArchitectureTests;
+
+/// <summary>Each rule runs on the real assemblies, then on a planted violation to prove that it can fail.</summary>
+public sealed class BoundaryTests
+{
+    private static readonly Assembly Abstractions = typeof(ModuleStartup).Assembly;
+    private static readonly Assembly Infrastructure = typeof(PortalDbContext).Assembly;
+
+    [Fact]
+    public void The_modules_and_themes_are_found()
+    {
+        Assert.Contains(Rules.Modules, m => m.GetName().Name == "Plan10000.Modules.Referentials");
+        Assert.Contains(Rules.Modules, m => m.GetName().Name == "Plan10000.Modules.Accounts");
+        Assert.Equal(3, Rules.Themes.Count);
+    }
+
+    [Fact]
+    public void Modules_and_themes_reference_only_abstractions()
+        => Assert.Empty(Rules.Modules.Concat(Rules.Themes).SelectMany(Rules.ForbiddenProjectReferences));
+
+    [Fact]
+    public void Planted_violation_a_project_referencing_a_module_is_caught()
+        => Assert.Contains(Rules.ForbiddenProjectReferences(Assembly.Load("Plan10000.Portal.Migrations.Sqlite")), v => v.Contains("Plan10000.Modules.Referentials", StringComparison.Ordinal));
+
+    [Fact]
+    public void Abstractions_holds_contracts_only()
+        => Assert.Empty(Rules.ContractOnlyViolations(Abstractions));
+
+    [Fact]
+    public void Planted_violation_a_contract_project_with_ef_core_is_caught()
+        => Assert.Contains(Rules.ContractOnlyViolations(Infrastructure), v => v.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_module_has_the_module_anatomy()
+        => Assert.Empty(Rules.Modules.SelectMany(Rules.AnatomyViolations));
+
+    [Fact]
+    public void Planted_violation_an_assembly_without_the_anatomy_is_caught()
+        => Assert.Equal(4, Rules.AnatomyViolations(Abstractions).Count());
+
+    [Fact]
+    public void Each_module_context_maps_only_its_own_tables_without_foreign_keys_to_others()
+    {
+        var contexts = Rules.Modules.SelectMany(m => m.GetTypes()
+            .Where(t => typeof(DbContext).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (Context: t, Module: m.GetCustomAttribute<PortalModuleAttribute>()!.Id))).ToList();
+
+        Assert.NotEmpty(contexts);
+        Assert.Empty(contexts.SelectMany(c => Rules.TableOwnershipViolations(c.Context, c.Module)));
+        Assert.Empty(Rules.TableOwnershipViolations(typeof(PortalDbContext), PortalDbContext.ModuleId));
+    }
+
+    [Fact]
+    public void Planted_violation_a_context_mapping_another_module_tables_is_caught()
+        => Assert.NotEmpty(Rules.TableOwnershipViolations(typeof(PortalDbContext), "Referentials"));
+
+    [Fact]
+    public void Every_public_theme_supplies_the_whole_theme_contract()
+    {
+        var publicThemes = Rules.Themes.Where(t => t.GetCustomAttribute<PortalThemeAttribute>()!.Kind == ThemeKind.Public).ToList();
+
+        Assert.Equal(2, publicThemes.Count);
+        Assert.Empty(Rules.Themes.SelectMany(t => Rules.MissingThemeTemplates(Rules.ThemeChain(t))));
+    }
+
+    [Fact]
+    public void Planted_violation_a_theme_without_its_components_is_caught()
+    {
+        var admin = Rules.Themes.Single(t => t.GetCustomAttribute<PortalThemeAttribute>()!.Id == "Admin");
+
+        Assert.Contains(Rules.MissingThemeTemplates([admin]), v => v.Contains("_Card", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Module_types_are_internal_unless_the_framework_needs_them_public()
+    {
+        var allowed = new[] { typeof(ModuleStartup), typeof(DbContext), typeof(Microsoft.AspNetCore.Mvc.ControllerBase) };
+        var leaks = Rules.Modules.SelectMany(m => m.GetExportedTypes())
+            .Where(t => !allowed.Any(a => a.IsAssignableFrom(t)))
+            .Where(t => !t.Namespace!.EndsWith(".ViewModels", StringComparison.Ordinal) && !t.Namespace.EndsWith(".Controllers", StringComparison.Ordinal) && !t.Namespace.EndsWith(".Models", StringComparison.Ordinal))
+            .Where(t => !t.Namespace!.StartsWith("AspNetCoreGeneratedDocument", StringComparison.Ordinal))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(leaks);
+    }
+}
