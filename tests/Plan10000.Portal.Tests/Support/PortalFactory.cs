@@ -59,7 +59,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(formPage);
-        var token = TokenPattern().Match(page);
+        var form = page.IndexOf($"action=\"{action}\"", StringComparison.Ordinal);
+        Assert.True(form >= 0, $"Pas de formulaire vers {action} sur {formPage}");
+        var token = TokenPattern().Match(page[form..page.IndexOf("</form>", form, StringComparison.Ordinal)]);
         Assert.True(token.Success, $"Pas de jeton antiforgery sur {formPage}");
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
