@@ -55,6 +55,7 @@ public sealed class Startup : ModuleStartup
         });
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IReferenceDataSeeder, AccountsSeeder>();
+        services.AddScoped<IDemoDataSeeder, DemoAccountsSeeder>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }
