@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Mail;
+using Plan10000.Portal.Infrastructure.Mail;
 using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Infrastructure.Data;
 using Plan10000.Portal.Infrastructure.Events;
@@ -19,6 +22,8 @@ public static class InfrastructureServices
         services.AddSingleton(defaults);
         services.AddSingleton<ISiteSettings, SiteSettingsStore>();
         services.AddScoped<IEventPublisher, EventPublisher>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IMailSender, MailKitSender>();
         services.AddDataProtection().SetApplicationName("Plan10000.Portal").PersistKeysToDbContext<PortalDbContext>();
         return services;
     }

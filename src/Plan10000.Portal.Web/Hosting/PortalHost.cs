@@ -15,6 +15,7 @@ using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Abstractions.Themes;
 using Plan10000.Portal.Infrastructure;
 using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Infrastructure.Mail;
 using Plan10000.Portal.Web.Modules;
 using Plan10000.Portal.Web.Security;
 using Plan10000.Portal.Web.Themes;
@@ -38,6 +39,8 @@ internal static class PortalHost
         var database = DatabaseSettings.Create(configuration["Portal:Database:Provider"], configuration.GetConnectionString("Portal"), dataDirectory);
         services.AddPortalInfrastructure(database, new SiteSettings { PublicTheme = options.PublicTheme });
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+        services.Configure<MailOptions>(configuration.GetSection("Portal:Mail"));
+        services.PostConfigure<MailOptions>(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory ?? "mail", dataDirectory));
 
         var modules = ModuleLoader.Load(configuration);
         foreach (var required in RequiredModules.Where(r => !modules.IsEnabled(r)))

@@ -1,0 +1,100 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Plan10000.Portal.Abstractions.Mail;
+
+namespace Plan10000.Portal.Infrastructure.Mail;
+
+/// <summary>The "Portal:Mail" section (environment: Portal__Mail__...).</summary>
+public sealed class MailOptions
+{
+    public string Mode { get; set; } = "Pickup";
+
+    /// <summary>Defaults to {DataDirectory}/mail.</summary>
+    public string? PickupDirectory { get; set; }
+
+    public string From { get; set; } = "ne-pas-repondre@plan10000.invalid";
+
+    public string FromName { get; set; } = "Plan 10 000 entreprises";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public sealed class SmtpOptions
+    {
+        public string Host { get; set; } = "localhost";
+        public int Port { get; set; } = 25;
+
+        /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's SecureSocketOptions).</summary>
+        public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTlsWhenAvailable;
+
+        public string? User { get; set; }
+        public string? Password { get; set; }
+    }
+}
+
+internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider clock) : IMailSender
+{
+    public async Task<IReadOnlyList<MailDelivery>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var messages = batch.Select(m => (Mail: m, Message: Build(m, settings))).ToList();
+        return string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
+            ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
+            : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
+    }
+
+    private MimeMessage Build(OutgoingMail mail, MailOptions settings)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Date = clock.GetUtcNow();
+        message.Headers.Add("X-Portal-Template", mail.Template);
+        message.Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>One connection for the whole batch; a refused recipient is recorded and the batch goes on.</summary>
+    private static async Task<IReadOnlyList<MailDelivery>> SendSmtpAsync(List<(OutgoingMail Mail, MimeMessage Message)> messages, MailOptions.SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var deliveries = new List<MailDelivery>();
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        }
+
+        foreach (var (mail, message) in messages)
+        {
+            try
+            {
+                var answer = await client.SendAsync(message, cancellationToken);
+                deliveries.Add(new MailDelivery(mail.To, true, answer));
+            }
+            catch (SmtpCommandException e)
+            {
+                deliveries.Add(new MailDelivery(mail.To, false, $"{(int)e.StatusCode} {e.Message}"));
+            }
+        }
+
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return deliveries;
+    }
+
+    private static async Task<IReadOnlyList<MailDelivery>> WritePickupAsync(List<(OutgoingMail Mail, MimeMessage Message)> messages, string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var deliveries = new List<MailDelivery>();
+        foreach (var (mail, message) in messages)
+        {
+            var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, cancellationToken);
+            deliveries.Add(new MailDelivery(mail.To, true, "pickup " + Path.GetFileName(file)));
+        }
+
+        return deliveries;
+    }
+}
