@@ -19,4 +19,9 @@ public abstract class ModuleStartup
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
     }
+
+    /// <summary>Called once at start, after the migrations: register the module's recurring jobs here.</summary>
+    public virtual void ConfigureRecurringJobs(Jobs.IRecurringJobs jobs)
+    {
+    }
 }

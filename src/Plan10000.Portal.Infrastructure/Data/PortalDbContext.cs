@@ -7,10 +7,26 @@ namespace Plan10000.Portal.Infrastructure.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string ModuleId = "Portal";
+    public const string HeartbeatKey = "jobs:heartbeat";
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal DbSet<SiteSettingRow> Settings => Set<SiteSettingRow>();
+
+    public async Task<string?> GetValueAsync(string key, CancellationToken cancellationToken)
+        => await Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task SetValueAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        var row = await Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (row is null)
+        {
+            Settings.Add(row = new SiteSettingRow { Key = key });
+        }
+
+        row.Value = value;
+        await SaveChangesAsync(cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

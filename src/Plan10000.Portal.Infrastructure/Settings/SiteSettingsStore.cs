@@ -29,16 +29,7 @@ internal sealed class SiteSettingsStore(IServiceScopeFactory scopes, IMemoryCach
     public async Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == RowKey, cancellationToken);
-        if (row is null)
-        {
-            row = new SiteSettingRow { Key = RowKey };
-            db.Settings.Add(row);
-        }
-
-        row.Value = JsonSerializer.Serialize(settings);
-        await db.SaveChangesAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SetValueAsync(RowKey, JsonSerializer.Serialize(settings), cancellationToken);
         cache.Remove(CacheKey);
     }
 }

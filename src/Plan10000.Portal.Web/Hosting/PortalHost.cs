@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
+using Hangfire;
+using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
 using Plan10000.Portal.Abstractions.Security;
@@ -16,6 +19,7 @@ using Plan10000.Portal.Abstractions.Themes;
 using Plan10000.Portal.Infrastructure;
 using Plan10000.Portal.Infrastructure.Data;
 using Plan10000.Portal.Infrastructure.Mail;
+using Plan10000.Portal.Web.Jobs;
 using Plan10000.Portal.Web.Modules;
 using Plan10000.Portal.Web.Security;
 using Plan10000.Portal.Web.Themes;
@@ -66,6 +70,8 @@ internal static class PortalHost
             module.Startup!.ConfigureServices(services, new ModuleContext(module.Descriptor.Id, configuration, builder.Environment));
         }
 
+        services.AddPortalJobs(database, dataDirectory, configuration, builder.Environment);
+        services.AddScoped<IDashboardWidgetProvider, HeartbeatWidget>();
         services.AddSingleton<IPermissionProvider, HostPermissions>();
         services.AddSingleton<IAdminMenuContributor, HostAdminMenu>();
         services.AddSingleton<PermissionCatalog>();
@@ -117,6 +123,12 @@ internal static class PortalHost
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        var jobs = app.Services.GetRequiredService<IRecurringJobs>();
+        jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.Id, j => j.RunAsync(), Cron.Minutely());
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
+        {
+            module.Startup!.ConfigureRecurringJobs(jobs);
+        }
     }
 
     public static WebApplication UsePortal(this WebApplication app)
@@ -142,6 +154,9 @@ internal static class PortalHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health");
+        // Endpoint authorization gives the usual answers: login page when anonymous, 403 without the permission.
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/admin", DashboardTitle = "Tâches planifiées" })
+            .RequireAuthorization(PermissionPolicy.Prefix + HostPermissions.ManageJobs);
         app.MapControllers();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
         {

@@ -9,12 +9,14 @@ internal sealed class HostPermissions : IPermissionProvider
     public const string ManageSettings = "ManageSettings";
     public const string ViewModules = "ViewModules";
     public const string AccessAdmin = "AccessAdmin";
+    public const string ManageJobs = "ManageJobs";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(AccessAdmin, "Accéder à l'espace d'administration", "Portal", [PortalRoles.NationalAdmin, PortalRoles.TerritorialReferent, PortalRoles.Editor, PortalRoles.ClubAnimator, PortalRoles.IntermediationActor]),
         new(ManageSettings, "Modifier les paramètres du site (thème, accessibilité, contact)", "Portal", [PortalRoles.NationalAdmin]),
         new(ViewModules, "Consulter la liste des modules", "Portal", [PortalRoles.NationalAdmin]),
+        new(ManageJobs, "Superviser les tâches planifiées (tableau de bord Hangfire)", "Portal", [PortalRoles.NationalAdmin]),
     ];
 }
 
@@ -25,6 +27,7 @@ internal sealed class HostAdminMenu : IAdminMenuContributor
         new("Tableau de bord", "/admin", HostPermissions.AccessAdmin, 0, "Général"),
         new("Paramètres du site", "/admin/parametres", HostPermissions.ManageSettings, 900, "Administration"),
         new("Modules", "/admin/modules", HostPermissions.ViewModules, 910, "Administration"),
+        new("Tâches planifiées", "/admin/jobs", HostPermissions.ManageJobs, 920, "Administration"),
     ];
 }
 

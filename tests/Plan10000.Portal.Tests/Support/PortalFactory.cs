@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Accounts.Models;
 
 namespace Plan10000.Portal.Tests.Support;
 
@@ -41,6 +44,27 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseStaticWebAssets();
+    }
+
+    /// <summary>Creates an account with a role (and its scope claims), then signs it in through the login form.</summary>
+    public async Task<HttpClient> CreateUserClientAsync(string email, string role, params (string Type, string Value)[] claims)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+            Assert.True((await users.CreateAsync(user, AdminPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            foreach (var (type, value) in claims)
+            {
+                await users.AddClaimAsync(user, new System.Security.Claims.Claim(type, value));
+            }
+        }
+
+        var client = CreateBrowserLikeClient();
+        var response = await PostFormAsync(client, "/compte/connexion", "/compte/connexion", new() { ["Email"] = email, ["Password"] = AdminPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     public HttpClient CreateBrowserLikeClient()

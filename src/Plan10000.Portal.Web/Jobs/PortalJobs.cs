@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Plan10000.Portal.Abstractions.Jobs;
+using Plan10000.Portal.Infrastructure.Data;
+
+namespace Plan10000.Portal.Web.Jobs;
+
+/// <summary>Hangfire with the storage matching the database provider; SQLite keeps its jobs in a file of their own.</summary>
+internal static class PortalJobs
+{
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, DatabaseSettings database, string dataDirectory, IConfiguration configuration, IHostEnvironment environment)
+    {
+        // 15 s is Hangfire's default; a local run and the tests want jobs picked up at once.
+        var poll = environment.IsProduction() ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(1);
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (database.Provider)
+            {
+                case DatabaseProviders.PostgreSql:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire" });
+                    break;
+                case DatabaseProviders.SqlServer:
+                    config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { QueuePollInterval = poll, SchemaName = "HangFire" });
+                    break;
+                default:
+                    config.UseSQLiteStorage(Path.Combine(dataDirectory, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = poll });
+                    break;
+            }
+        });
+        if (configuration.GetValue("Portal:Jobs:Server", true))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = 2;
+                o.SchedulePollingInterval = poll;
+                o.ServerName = "portail-" + Environment.MachineName;
+            });
+        }
+
+        services.AddSingleton<IBackgroundJobs, HangfireBackgroundJobs>();
+        services.AddSingleton<IRecurringJobs, HangfireRecurringJobs>();
+        services.AddScoped<HeartbeatJob>();
+        return services;
+    }
+}
+
+internal sealed class HangfireBackgroundJobs(IBackgroundJobClient client) : IBackgroundJobs
+{
+    public string Enqueue<TJob>(Expression<Func<TJob, Task>> call)
+        where TJob : class
+        => client.Enqueue(call);
+}
+
+internal sealed class HangfireRecurringJobs(IRecurringJobManager manager) : IRecurringJobs
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public void AddOrUpdate<TJob>(string id, Expression<Func<TJob, Task>> call, string cron)
+        where TJob : class
+        => manager.AddOrUpdate(id, call, cron, new RecurringJobOptions { TimeZone = Paris });
+}
