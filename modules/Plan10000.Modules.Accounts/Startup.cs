@@ -56,6 +56,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IReferenceDataSeeder, AccountsSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoAccountsSeeder>();
+        services.AddSingleton<IAccessScope, AccessScope>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }

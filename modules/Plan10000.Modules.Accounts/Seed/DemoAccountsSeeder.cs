@@ -17,7 +17,6 @@ namespace Plan10000.Modules.Accounts.Seed;
 internal sealed class DemoAccountsSeeder(UserManager<PortalUser> users, IConfiguration configuration, TimeProvider clock, ILogger<DemoAccountsSeeder> logger) : IDemoDataSeeder
 {
     public const string FileName = "comptes-demo.txt";
-    public const string DepartementClaim = "departement";
 
     private static readonly (string Email, string Name, string Role, string? Departement)[] Accounts =
     [
@@ -49,7 +48,7 @@ internal sealed class DemoAccountsSeeder(UserManager<PortalUser> users, IConfigu
             await users.AddToRoleAsync(user, role);
             if (departement is not null)
             {
-                await users.AddClaimAsync(user, new Claim(DepartementClaim, departement));
+                await users.AddClaimAsync(user, new Claim(ScopeClaims.Departement, departement));
             }
 
             lines.AppendLine($"{PortalRoles.Labels[role],-28} {email,-42} {password}");
