@@ -2,8 +2,12 @@ using Plan10000.Portal.Abstractions.Navigation;
 
 namespace Plan10000.Modules.Accounts;
 
-/// <summary>User management pages arrive with Foundation 2; the module declares its permission already.</summary>
 internal sealed class AdminMenu : IAdminMenuContributor
 {
-    public IEnumerable<AdminMenuItem> GetItems() => [];
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Utilisateurs", "/admin/utilisateurs", Permissions.ManageUsers, 850, "Administration"),
+        new("Inviter un utilisateur", "/admin/utilisateurs/inviter", Permissions.InviteUsers, 851, "Administration"),
+        new("Rôles et autorisations", "/admin/roles", Permissions.ManageUsers, 860, "Administration"),
+    ];
 }

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Plan10000.Modules.Accounts.Data;
 using Plan10000.Modules.Accounts.Models;
 using Plan10000.Modules.Accounts.Seed;
@@ -30,9 +34,12 @@ public sealed class Startup : ModuleStartup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
@@ -53,8 +60,19 @@ public sealed class Startup : ModuleStartup
                 },
             };
         });
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        var security = new SecurityOptions
+        {
+            RequireAdminTwoFactor = context.Configuration.GetValue<bool?>("Portal:Security:RequireAdminTwoFactor") ?? !context.Environment.IsDevelopment(),
+        };
+        services.AddSingleton(security);
+        services.AddScoped<RequireAdminTwoFactorFilter>();
+        services.Configure<MvcOptions>(o => o.Filters.AddService<RequireAdminTwoFactorFilter>());
+        services.AddScoped<AccountMailJob>();
+        services.AddScoped<INationalAdmins, NationalAdmins>();
         services.AddScoped<IReferenceDataSeeder, AccountsSeeder>();
+        services.AddScoped<IReferenceDataSeeder, PermissionGrantsSeeder>();
+        services.AddScoped<IPermissionGrants, PermissionGrants>();
         services.AddScoped<IDemoDataSeeder, DemoAccountsSeeder>();
         services.AddSingleton<IAccessScope, AccessScope>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Infrastructure.Audit;
 using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Infrastructure.Mail;
 using Plan10000.Portal.Abstractions.Settings;
@@ -24,6 +26,7 @@ public static class InfrastructureServices
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender, MailKitSender>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddDataProtection().SetApplicationName("Plan10000.Portal").PersistKeysToDbContext<PortalDbContext>();
         return services;
     }

@@ -7,6 +7,9 @@ public sealed record SiteSettings
     public string AccessibilityStatus { get; init; } = "non conforme";
     public string ContactEmail { get; init; } = "";
     public string SiteName { get; init; } = "Plan 10 000 entreprises";
+
+    /// <summary>Days the audit trail and the mail log are kept (RGPD retention).</summary>
+    public int RetentionDays { get; init; } = 1095;
 }
 
 public interface ISiteSettings

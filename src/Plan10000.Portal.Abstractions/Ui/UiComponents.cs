@@ -62,7 +62,8 @@ public sealed record PaginationModel(int Page, int PageCount, string UrlFormat)
 
 public sealed record SummaryListModel(IReadOnlyList<KeyValuePair<string, string>> Rows);
 
-public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+/// <summary>When <paramref name="RowLinks"/> is given, each row's first cell links to the matching address.</summary>
+public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string>? RowLinks = null);
 
 /// <summary>A form field with its label, hint and the error shown next to it; the value is what the user typed, kept on error.</summary>
 public sealed record FieldModel(string Name, string Label, string? Value = null, string Type = "text", string? Error = null, string? Hint = null, string? Autocomplete = null, bool Required = false)

@@ -1,6 +1,8 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Plan10000.Portal.Infrastructure.Data;
 using MimeKit;
 using Plan10000.Portal.Abstractions.Mail;
 
@@ -33,15 +35,55 @@ public sealed class MailOptions
     }
 }
 
-internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider clock) : IMailSender
+internal sealed class MailLogRow
+{
+    public long Id { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+    public string Recipient { get; set; } = "";
+    public string Template { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string ServerAnswer { get; set; } = "";
+}
+
+/// <summary>Every mail leaves a record: recipient, template, time, status and the server's answer.</summary>
+internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider clock, IServiceScopeFactory scopes) : IMailSender
 {
     public async Task<IReadOnlyList<MailDelivery>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var messages = batch.Select(m => (Mail: m, Message: Build(m, settings))).ToList();
-        return string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
-            ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
-            : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
+        IReadOnlyList<MailDelivery> deliveries;
+        try
+        {
+            deliveries = string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
+                ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
+                : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or SmtpProtocolException)
+        {
+            deliveries = [.. batch.Select(m => new MailDelivery(m.To, false, e.Message))];
+        }
+
+        await RecordAsync(batch, deliveries, cancellationToken);
+        return deliveries;
+    }
+
+    private async Task RecordAsync(IReadOnlyList<OutgoingMail> batch, IReadOnlyList<MailDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = clock.GetUtcNow();
+        db.MailLog.AddRange(batch.Zip(deliveries).Select(pair => new MailLogRow
+        {
+            SentAt = now,
+            Recipient = pair.First.To,
+            Template = pair.First.Template,
+            Subject = pair.First.Subject.Length > 300 ? pair.First.Subject[..300] : pair.First.Subject,
+            Status = pair.Second.Sent ? "envoyé" : "échec",
+            ServerAnswer = pair.Second.ServerAnswer.Length > 1000 ? pair.Second.ServerAnswer[..1000] : pair.Second.ServerAnswer,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private MimeMessage Build(OutgoingMail mail, MailOptions settings)
@@ -90,8 +132,10 @@ internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider 
         var deliveries = new List<MailDelivery>();
         foreach (var (mail, message) in messages)
         {
+            // Written aside then moved, so a reader of the folder never sees half a message.
             var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, cancellationToken);
+            await message.WriteToAsync(file + ".tmp", cancellationToken);
+            File.Move(file + ".tmp", file);
             deliveries.Add(new MailDelivery(mail.To, true, "pickup " + Path.GetFileName(file)));
         }
 

@@ -154,6 +154,17 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Accounts
                     b.ToTable("Accounts_UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Accounts.Models.KnownPermission", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("Accounts_KnownPermissions", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Accounts.Models.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -224,6 +235,21 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Accounts
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("Accounts_Users", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Accounts.Models.RolePermission", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Permission")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Role", "Permission");
+
+                    b.ToTable("Accounts_RolePermissions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -155,6 +155,17 @@ namespace Plan10000.Portal.Migrations.SqlServer.Accounts
                     b.ToTable("Accounts_UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Accounts.Models.KnownPermission", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("Accounts_KnownPermissions", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Accounts.Models.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -226,6 +237,21 @@ namespace Plan10000.Portal.Migrations.SqlServer.Accounts
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("Accounts_Users", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Accounts.Models.RolePermission", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Permission")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Role", "Permission");
+
+                    b.ToTable("Accounts_RolePermissions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

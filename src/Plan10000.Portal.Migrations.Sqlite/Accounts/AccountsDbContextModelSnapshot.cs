@@ -145,6 +145,17 @@ namespace Plan10000.Portal.Migrations.Sqlite.Accounts
                     b.ToTable("Accounts_UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Accounts.Models.KnownPermission", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("Accounts_KnownPermissions", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Accounts.Models.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -215,6 +226,21 @@ namespace Plan10000.Portal.Migrations.Sqlite.Accounts
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("Accounts_Users", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Accounts.Models.RolePermission", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permission")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Role", "Permission");
+
+                    b.ToTable("Accounts_RolePermissions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Abstractions.Themes;
+using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Web.Security;
 using Plan10000.Portal.Web.ViewModels;
 
@@ -41,13 +43,14 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
             PublicTheme = current.PublicTheme,
             AccessibilityStatus = current.AccessibilityStatus,
             ContactEmail = current.ContactEmail,
+            RetentionDays = current.RetentionDays,
             AvailableThemes = [.. themes.PublicThemes],
         });
     }
 
     [HttpPost("parametres")]
     [Authorize(Policy = PermissionPolicy.Prefix + HostPermissions.ManageSettings)]
-    public async Task<IActionResult> Settings(SiteSettingsForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Settings(SiteSettingsForm form, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         form.AvailableThemes = [.. themes.PublicThemes];
         if (themes.Find(form.PublicTheme) is not { Kind: ThemeKind.Public })
@@ -66,8 +69,86 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
             PublicTheme = themes.Find(form.PublicTheme)!.Id,
             AccessibilityStatus = form.AccessibilityStatus,
             ContactEmail = form.ContactEmail ?? "",
+            RetentionDays = form.RetentionDays,
         }, cancellationToken);
+        await audit.RecordAsync(AuditActions.SettingsChanged, "site", $"thème {form.PublicTheme}, accessibilité {form.AccessibilityStatus}, conservation {form.RetentionDays} j", cancellationToken);
         TempData["Success"] = "Les paramètres du site ont été enregistrés.";
         return RedirectToAction(nameof(Settings));
+    }
+
+    [HttpGet("journal")]
+    [Authorize(Policy = PermissionPolicy.Prefix + HostPermissions.ViewAudit)]
+    public async Task<IActionResult> Audit([FromServices] IAuditLog audit, string? type, string? user, string? du, string? au, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var (from, to, error) = ParsePeriod(du, au);
+        var result = await audit.SearchAsync(new AuditQuery(type, user, from, to, page), cancellationToken);
+        var format = $"/admin/journal?type={Uri.EscapeDataString(type ?? "")}&user={Uri.EscapeDataString(user ?? "")}&du={Uri.EscapeDataString(du ?? "")}&au={Uri.EscapeDataString(au ?? "")}&page={{0}}";
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View(new AuditViewModel(result, type, user, du, au, new PaginationModel(result.Page, result.PageCount, format), error));
+    }
+
+    [HttpGet("journal.csv")]
+    [Authorize(Policy = PermissionPolicy.Prefix + HostPermissions.ViewAudit)]
+    public async Task<IActionResult> AuditCsv([FromServices] IAuditLog audit, string? type, string? user, string? du, string? au, CancellationToken cancellationToken = default)
+    {
+        var (from, to, error) = ParsePeriod(du, au);
+        if (error is not null)
+        {
+            return BadRequest(error);
+        }
+
+        var result = await audit.SearchAsync(new AuditQuery(type, user, from, to, 1, 10_000), cancellationToken);
+        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var csv = new CsvHelper.CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))))
+        {
+            csv.WriteField("date");
+            csv.WriteField("utilisateur");
+            csv.WriteField("action");
+            csv.WriteField("cible");
+            csv.WriteField("details");
+            csv.WriteField("adresse_ip");
+            await csv.NextRecordAsync();
+            foreach (var entry in result.Entries)
+            {
+                csv.WriteField(entry.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                csv.WriteField(entry.UserName);
+                csv.WriteField(entry.Action);
+                csv.WriteField(entry.Target);
+                csv.WriteField(entry.Details);
+                csv.WriteField(entry.IpAddress);
+                await csv.NextRecordAsync();
+            }
+        }
+
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", "journal.csv");
+    }
+
+    /// <summary>Dates as typed in a date field (yyyy-MM-dd), French time; « au » includes the whole day.</summary>
+    private static (DateTimeOffset? From, DateTimeOffset? To, string? Error) ParsePeriod(string? from, string? to)
+    {
+        static DateTimeOffset? Parse(string? value, out bool valid)
+        {
+            valid = true;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            valid = DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date);
+            return valid ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris").GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))) : null;
+        }
+
+        var start = Parse(from, out var fromValid);
+        var end = Parse(to, out var toValid);
+        if (!fromValid || !toValid)
+        {
+            return (null, null, "Saisissez les dates au format JJ/MM/AAAA.");
+        }
+
+        return start > end ? (null, null, "La date de début doit précéder la date de fin.") : (start, end?.AddDays(1), null);
     }
 }

@@ -74,7 +74,7 @@ internal static class PortalHost
         services.AddScoped<IDashboardWidgetProvider, HeartbeatWidget>();
         services.AddSingleton<IPermissionProvider, HostPermissions>();
         services.AddSingleton<IAdminMenuContributor, HostAdminMenu>();
-        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IPermissionCatalog, PermissionCatalog>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<IAdminMenu, AdminMenu>();
@@ -90,6 +90,7 @@ internal static class PortalHost
             o.FormFieldName = "__RequestVerificationToken";
         });
         services.AddScoped<DatabaseInitializer>();
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "portail.messages");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRateLimiter(o =>
         {
@@ -125,6 +126,7 @@ internal static class PortalHost
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
         var jobs = app.Services.GetRequiredService<IRecurringJobs>();
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.Id, j => j.RunAsync(), Cron.Minutely());
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(), Cron.Daily(3));
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
         {
             module.Startup!.ConfigureRecurringJobs(jobs);

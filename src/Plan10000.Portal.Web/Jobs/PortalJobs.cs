@@ -46,6 +46,7 @@ internal static class PortalJobs
         services.AddSingleton<IBackgroundJobs, HangfireBackgroundJobs>();
         services.AddSingleton<IRecurringJobs, HangfireRecurringJobs>();
         services.AddScoped<HeartbeatJob>();
+        services.AddScoped<RetentionJob>();
         return services;
     }
 }

@@ -23,28 +23,24 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
     }
 }
 
-/// <summary>The permissions every module declared, and which roles hold them.</summary>
-internal sealed class PermissionCatalog(IEnumerable<IPermissionProvider> providers)
+/// <summary>The permissions every module declared, with their default roles.</summary>
+internal sealed class PermissionCatalog(IEnumerable<IPermissionProvider> providers) : IPermissionCatalog
 {
     private readonly Lazy<IReadOnlyDictionary<string, Permission>> all = new(() =>
         providers.SelectMany(p => p.GetPermissions()).ToDictionary(p => p.Name, StringComparer.Ordinal));
 
     public IReadOnlyDictionary<string, Permission> All => all.Value;
-
-    public bool Grants(System.Security.Claims.ClaimsPrincipal user, string permission)
-        => user.IsInRole(PortalRoles.NationalAdmin)
-           || (All.TryGetValue(permission, out var p) && p.DefaultRoles.Any(user.IsInRole));
 }
 
-internal sealed class PermissionHandler(PermissionCatalog catalog) : AuthorizationHandler<PermissionRequirement>
+internal sealed class PermissionHandler(IHttpContextAccessor http) : AuthorizationHandler<PermissionRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (catalog.Grants(context.User, requirement.Permission))
+        // Grants live in the Accounts module (scoped DbContext): resolve them from the request's services.
+        var grants = http.HttpContext?.RequestServices.GetService<IPermissionGrants>();
+        if (grants is not null && await grants.HasPermissionAsync(context.User, requirement.Permission))
         {
             context.Succeed(requirement);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Themes;
 
@@ -25,5 +27,11 @@ public sealed class SiteSettingsForm
     [StringLength(200, ErrorMessage = "L'adresse ne peut pas dépasser 200 caractères.")]
     public string? ContactEmail { get; set; }
 
+    [Display(Name = "Durée de conservation (jours)")]
+    [Range(30, 3650, ErrorMessage = "Indiquez une durée entre 30 et 3 650 jours.")]
+    public int RetentionDays { get; set; } = 1095;
+
     public IReadOnlyList<ThemeDescriptor> AvailableThemes { get; set; } = [];
 }
+
+public sealed record AuditViewModel(AuditPage Page, string? Action, string? User, string? From, string? To, PaginationModel Pagination, string? Error);

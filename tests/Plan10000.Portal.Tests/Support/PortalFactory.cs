@@ -38,6 +38,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Seed:Demo", "false");
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        builder.UseSetting("Portal:Security:RequireAdminTwoFactor", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -67,6 +68,37 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Waits for the job server to write the mail to the pickup folder, then returns the link it carries (path and query).</summary>
+    public async Task<string> WaitForMailLinkAsync(string recipient, string subjectStart)
+    {
+        var folder = Path.Combine(DataDirectory, "mail");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.GetFiles(folder, "*.eml").Order())
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == recipient) && (message.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
+                    {
+                        var link = LinkPattern().Match(message.TextBody ?? "");
+                        Assert.True(link.Success, "Pas de lien dans le courriel « " + message.Subject + " »");
+                        Assert.False(string.IsNullOrEmpty(message.HtmlBody), "Le courriel n'a pas de partie HTML");
+                        var uri = new Uri(link.Value);
+                        return uri.PathAndQuery;
+                    }
+                }
+            }
+
+            await Task.Delay(300);
+        }
+
+        throw new TimeoutException($"Aucun courriel « {subjectStart} » pour {recipient} dans {folder}");
+    }
+
+    public int MailCount() => Directory.Exists(Path.Combine(DataDirectory, "mail")) ? Directory.GetFiles(Path.Combine(DataDirectory, "mail"), "*.eml").Length : 0;
+
     public HttpClient CreateBrowserLikeClient()
         => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -90,6 +122,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
