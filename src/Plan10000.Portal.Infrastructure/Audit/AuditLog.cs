@@ -9,7 +9,8 @@ namespace Plan10000.Portal.Infrastructure.Audit;
 internal sealed class AuditRow
 {
     public long Id { get; set; }
-    public DateTimeOffset At { get; set; }
+    /// <summary>UTC. A DateTime rather than a DateTimeOffset so that SQLite can compare and purge by date.</summary>
+    public DateTime At { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }
     public string Action { get; set; } = "";
@@ -30,7 +31,7 @@ internal sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Ti
     {
         db.AuditEntries.Add(new AuditRow
         {
-            At = clock.GetUtcNow(),
+            At = clock.GetUtcNow().UtcDateTime,
             UserId = userId,
             UserName = Cut(userName, 256),
             Action = action,
@@ -57,31 +58,34 @@ internal sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Ti
 
         if (query.From is { } from)
         {
-            rows = rows.Where(r => r.At >= from);
+            var start = from.UtcDateTime;
+            rows = rows.Where(r => r.At >= start);
         }
 
         if (query.To is { } to)
         {
-            rows = rows.Where(r => r.At < to);
+            var end = to.UtcDateTime;
+            rows = rows.Where(r => r.At < end);
         }
 
         var total = await rows.CountAsync(cancellationToken);
         var page = Math.Max(1, query.Page);
         // Ordered by id: SQLite cannot sort DateTimeOffset, and ids grow with time.
         var entries = await rows.OrderByDescending(r => r.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(r => new AuditEntry(r.Id, r.At, r.UserId, r.UserName, r.Action, r.Target, r.Details, r.IpAddress))
+            .Select(r => new AuditEntry(r.Id, new DateTimeOffset(r.At, TimeSpan.Zero), r.UserId, r.UserName, r.Action, r.Target, r.Details, r.IpAddress))
             .ToListAsync(cancellationToken);
         return new AuditPage(entries, total, page, query.PageSize);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
         => await db.AuditEntries.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.Id)
-            .Select(r => new AuditEntry(r.Id, r.At, r.UserId, r.UserName, r.Action, r.Target, r.Details, r.IpAddress))
+            .Select(r => new AuditEntry(r.Id, new DateTimeOffset(r.At, TimeSpan.Zero), r.UserId, r.UserName, r.Action, r.Target, r.Details, r.IpAddress))
             .ToListAsync(cancellationToken);
 
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset limit, CancellationToken cancellationToken = default)
     {
-        var old = await db.AuditEntries.Where(r => r.At < limit).ToListAsync(cancellationToken);
+        var before = limit.UtcDateTime;
+        var old = await db.AuditEntries.Where(r => r.At < before).ToListAsync(cancellationToken);
         db.AuditEntries.RemoveRange(old);
         await db.SaveChangesAsync(cancellationToken);
         return old.Count;

@@ -34,7 +34,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public async Task<int> PurgeMailLogOlderThanAsync(DateTimeOffset limit, CancellationToken cancellationToken)
     {
-        var old = await MailLog.Where(m => m.SentAt < limit).ToListAsync(cancellationToken);
+        var before = limit.UtcDateTime;
+        var old = await MailLog.Where(m => m.SentAt < before).ToListAsync(cancellationToken);
         MailLog.RemoveRange(old);
         await SaveChangesAsync(cancellationToken);
         return old.Count;

@@ -38,7 +38,8 @@ public sealed class MailOptions
 internal sealed class MailLogRow
 {
     public long Id { get; set; }
-    public DateTimeOffset SentAt { get; set; }
+    /// <summary>UTC, see AuditRow.At.</summary>
+    public DateTime SentAt { get; set; }
     public string Recipient { get; set; } = "";
     public string Template { get; set; } = "";
     public string Subject { get; set; } = "";
@@ -73,7 +74,7 @@ internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider 
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().UtcDateTime;
         db.MailLog.AddRange(batch.Zip(deliveries).Select(pair => new MailLogRow
         {
             SentAt = now,

@@ -54,7 +54,7 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Portal
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Details")
@@ -117,7 +117,7 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Portal
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset>("SentAt")
+                    b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ServerAnswer")

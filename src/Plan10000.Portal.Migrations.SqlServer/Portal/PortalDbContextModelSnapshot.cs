@@ -54,8 +54,8 @@ namespace Plan10000.Portal.Migrations.SqlServer.Portal
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
@@ -117,8 +117,8 @@ namespace Plan10000.Portal.Migrations.SqlServer.Portal
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ServerAnswer")
                         .IsRequired()

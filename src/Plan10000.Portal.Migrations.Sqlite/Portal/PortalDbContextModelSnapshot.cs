@@ -45,7 +45,7 @@ namespace Plan10000.Portal.Migrations.Sqlite.Portal
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -106,7 +106,7 @@ namespace Plan10000.Portal.Migrations.Sqlite.Portal
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SentAt")
+                    b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServerAnswer")

@@ -32,6 +32,29 @@ public sealed class MailSenderTests
         Assert.Contains("<strong>inscription</strong>", inscription.HtmlBody);
         Assert.Equal("Bonjour, votre inscription est enregistrée.", inscription.TextBody?.Trim());
         Assert.Equal("inscription", inscription.Headers["X-Portal-Template"]);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Plan10000.Portal.Infrastructure.Data.PortalDbContext>();
+        Assert.Equal(1, await db.CountMailsAsync("dirigeante@entreprise.example", "inscription", CancellationToken.None));
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
+
+    [Fact]
+    public async Task An_unreachable_smtp_server_is_recorded_as_a_failure_not_thrown()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?>
+        {
+            ["Portal:Mail:Mode"] = "Smtp",
+            ["Portal:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Portal:Mail:Smtp:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Portal:Mail:Smtp:Security"] = "None",
+        });
+
+        var deliveries = await factory.Services.GetRequiredService<IMailSender>().SendAsync(Batch, CancellationToken.None);
+
+        Assert.All(deliveries, d => Assert.False(d.Sent));
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Plan10000.Portal.Infrastructure.Data.PortalDbContext>();
+        Assert.Equal(1, await db.CountMailsAsync("rh@entreprise.example", "reunion-club", CancellationToken.None));
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 

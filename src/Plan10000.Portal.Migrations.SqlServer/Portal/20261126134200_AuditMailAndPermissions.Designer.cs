@@ -12,7 +12,7 @@ using Plan10000.Portal.Infrastructure.Data;
 namespace Plan10000.Portal.Migrations.SqlServer.Portal
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126132942_AuditMailAndPermissions")]
+    [Migration("20261126134200_AuditMailAndPermissions")]
     partial class AuditMailAndPermissions
     {
         /// <inheritdoc />
@@ -57,8 +57,8 @@ namespace Plan10000.Portal.Migrations.SqlServer.Portal
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
@@ -120,8 +120,8 @@ namespace Plan10000.Portal.Migrations.SqlServer.Portal
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ServerAnswer")
                         .IsRequired()

@@ -17,7 +17,7 @@ namespace Plan10000.Portal.Migrations.Sqlite.Portal
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -36,7 +36,7 @@ namespace Plan10000.Portal.Migrations.Sqlite.Portal
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Template = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),

@@ -12,7 +12,7 @@ using Plan10000.Modules.Accounts.Data;
 namespace Plan10000.Portal.Migrations.SqlServer.Accounts
 {
     [DbContext(typeof(AccountsDbContext))]
-    [Migration("20261126132946_AuditMailAndPermissions")]
+    [Migration("20261126134203_AuditMailAndPermissions")]
     partial class AuditMailAndPermissions
     {
         /// <inheritdoc />

@@ -17,7 +17,7 @@ namespace Plan10000.Portal.Migrations.SqlServer.Portal
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
@@ -36,7 +36,7 @@ namespace Plan10000.Portal.Migrations.SqlServer.Portal
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Recipient = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Template = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
