@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Accounts.Models;
 using Plan10000.Modules.Accounts.Services;
 using Plan10000.Modules.Accounts.ViewModels;
@@ -17,8 +18,11 @@ namespace Plan10000.Modules.Accounts.Controllers;
 [Area("Accounts")]
 [Route("compte/double-authentification")]
 [Authorize]
-public sealed class TwoFactorController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IAuditLog audit, SecurityOptions security) : Controller
+public sealed class TwoFactorController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IAuditLog audit) : Controller
 {
+    // Resolved here: the options type is internal to the module and a public controller cannot take it.
+    private SecurityOptions Security => HttpContext.RequestServices.GetRequiredService<SecurityOptions>();
+
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
@@ -79,7 +83,7 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
             return Challenge();
         }
 
-        if (security.RequireAdminTwoFactor && await users.IsInRoleAsync(user, PortalRoles.NationalAdmin))
+        if (Security.RequireAdminTwoFactor && await users.IsInRoleAsync(user, PortalRoles.NationalAdmin))
         {
             TempData["Error"] = "La double authentification est obligatoire pour les administrateurs nationaux.";
             return RedirectToAction(nameof(Index));
@@ -96,7 +100,7 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
     private async Task<TwoFactorViewModel> BuildAsync(PortalUser user, IReadOnlyList<string>? recoveryCodes)
     {
         var (key, uri) = await KeyAsync(user);
-        var required = security.RequireAdminTwoFactor && await users.IsInRoleAsync(user, PortalRoles.NationalAdmin);
+        var required = Security.RequireAdminTwoFactor && await users.IsInRoleAsync(user, PortalRoles.NationalAdmin);
         return new TwoFactorViewModel(user.TwoFactorEnabled, Format(key), uri, required, recoveryCodes);
     }
 

@@ -9,7 +9,7 @@ using Plan10000.Portal.Abstractions.Security;
 namespace Plan10000.Modules.Accounts.Services;
 
 /// <summary>Portal:Security; two-factor for national admins is on outside Development unless configured off.</summary>
-public sealed class SecurityOptions
+internal sealed class SecurityOptions
 {
     public bool RequireAdminTwoFactor { get; set; }
 }
