@@ -16,7 +16,8 @@ public interface ISearchResultProvider
     Task<IReadOnlyList<SearchResult>> SearchAsync(string query, int max, CancellationToken cancellationToken);
 }
 
-public sealed record DashboardWidget(string Title, string Value, string? Detail = null, string? Url = null, int Order = 100);
+/// <summary>A figure for the back-office dashboard; <paramref name="Public"/> ones also show on the public home page.</summary>
+public sealed record DashboardWidget(string Title, string Value, string? Detail = null, string? Url = null, int Order = 100, bool Public = false);
 
 /// <summary>Lets a module put a figure on the back-office and public dashboards.</summary>
 public interface IDashboardWidgetProvider

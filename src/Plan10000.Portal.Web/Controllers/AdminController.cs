@@ -7,6 +7,7 @@ using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Abstractions.Themes;
 using Plan10000.Portal.Abstractions.Ui;
+using Plan10000.Portal.Web.Hosting;
 using Plan10000.Portal.Web.Security;
 using Plan10000.Portal.Web.ViewModels;
 
@@ -20,13 +21,7 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] IEnumerable<IDashboardWidgetProvider> providers, CancellationToken cancellationToken)
     {
-        var widgets = new List<DashboardWidget>();
-        foreach (var provider in providers)
-        {
-            widgets.AddRange(await provider.GetWidgetsAsync(cancellationToken));
-        }
-
-        return View(new AdminHomeViewModel([.. widgets.OrderBy(w => w.Order)]));
+        return View(new AdminHomeViewModel(await providers.CollectAsync(publicOnly: false, cancellationToken)));
     }
 
     [HttpGet("modules")]

@@ -15,19 +15,14 @@ public sealed class HomeController : Controller
         [FromServices] IHostEnvironment environment,
         CancellationToken cancellationToken)
     {
-        var figures = new List<DashboardWidget>();
-        foreach (var provider in widgets)
-        {
-            figures.AddRange(await provider.GetWidgetsAsync(cancellationToken));
-        }
-
+        var figures = await widgets.CollectAsync(publicOnly: true, cancellationToken);
         // The Referentials module may be switched off: the home page then shows no territory figures.
         var referentials = HttpContext.RequestServices.GetService<IReferentialsQuery>();
         var model = new HomeViewModel(
             referentials is null ? [] : await referentials.GetThemesAsync(cancellationToken),
             referentials is null ? 0 : (await referentials.GetRegionsAsync(cancellationToken)).Count,
             referentials is null ? 0 : (await referentials.GetDepartementsAsync(cancellationToken)).Count,
-            [.. figures.OrderBy(f => f.Order)],
+            figures,
             DemoSwitch.IsOn(configuration, environment));
         return View(model);
     }

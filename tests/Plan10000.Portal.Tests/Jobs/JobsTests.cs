@@ -41,5 +41,6 @@ public sealed class JobsTests(PortalFixture fixture) : IClassFixture<PortalFixtu
 
         Assert.Contains("En fonctionnement", page);
         Assert.Contains("Dernier battement le", page);
+        Assert.DoesNotContain("Tâches planifiées", await fixture.Factory.CreateClient().GetStringAsync("/"));
     }
 }
