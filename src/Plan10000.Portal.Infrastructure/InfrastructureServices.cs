@@ -27,6 +27,7 @@ public static class InfrastructureServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender, MailKitSender>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IMailLog, MailLog>();
         services.AddDataProtection().SetApplicationName("Plan10000.Portal").PersistKeysToDbContext<PortalDbContext>();
         return services;
     }

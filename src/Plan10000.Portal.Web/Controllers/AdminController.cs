@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Settings;
@@ -120,6 +121,21 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
         }
 
         return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", "journal.csv");
+    }
+
+    [HttpGet("courriels")]
+    [Authorize(Policy = PermissionPolicy.Prefix + HostPermissions.ViewAudit)]
+    public async Task<IActionResult> Mails([FromServices] IMailLog mails, string? recipient, string? template, string? status, string? du, string? au, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var (from, to, error) = ParsePeriod(du, au);
+        var result = await mails.SearchAsync(new MailLogQuery(recipient, template, status, from, to, page), cancellationToken);
+        var format = $"/admin/courriels?recipient={Uri.EscapeDataString(recipient ?? "")}&template={Uri.EscapeDataString(template ?? "")}&status={Uri.EscapeDataString(status ?? "")}&du={Uri.EscapeDataString(du ?? "")}&au={Uri.EscapeDataString(au ?? "")}&page={{0}}";
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View(new MailLogViewModel(result, recipient, template, status, du, au, new PaginationModel(result.Page, result.PageCount, format), error));
     }
 
     /// <summary>Dates as typed in a date field (yyyy-MM-dd), French time; « au » includes the whole day.</summary>

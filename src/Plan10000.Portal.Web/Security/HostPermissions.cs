@@ -31,6 +31,7 @@ internal sealed class HostAdminMenu : IAdminMenuContributor
         new("Modules", "/admin/modules", HostPermissions.ViewModules, 910, "Administration"),
         new("Tâches planifiées", "/admin/jobs", HostPermissions.ManageJobs, 920, "Administration"),
         new("Journal d’audit", "/admin/journal", HostPermissions.ViewAudit, 930, "Administration"),
+        new("Courriels envoyés", "/admin/courriels", HostPermissions.ViewAudit, 940, "Administration"),
     ];
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Themes;
@@ -35,3 +36,5 @@ public sealed class SiteSettingsForm
 }
 
 public sealed record AuditViewModel(AuditPage Page, string? Action, string? User, string? From, string? To, PaginationModel Pagination, string? Error);
+
+public sealed record MailLogViewModel(MailLogPage Page, string? Recipient, string? Template, string? Status, string? From, string? To, PaginationModel Pagination, string? Error);

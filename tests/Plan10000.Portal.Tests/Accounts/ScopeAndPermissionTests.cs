@@ -41,6 +41,12 @@ public sealed class ScopeAndPermissionTests(PortalFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherRole.StatusCode);
         Assert.Equal("/compte/reinitialiser-mot-de-passe", (await fixture.Factory.WaitForMailLinkAsync("ml.bordeaux@test.fr", "Invitation")).Split('?')[0]);
+        var admin = await fixture.Factory.CreateAdminClientAsync();
+        var log = await admin.GetStringAsync("/admin/courriels?recipient=ml.bordeaux&status=envoyé");
+        Assert.Contains("<td>compte-invitation</td>", log);
+        Assert.Contains("1 courriel(s)", log);
+        Assert.Contains("0 courriel(s)", await admin.GetStringAsync("/admin/courriels?recipient=ml.bordeaux&status=échec"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await referent.GetAsync("/admin/courriels")).StatusCode);
     }
 
     [Fact]
