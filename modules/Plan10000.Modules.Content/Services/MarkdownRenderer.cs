@@ -12,7 +12,8 @@ namespace Plan10000.Modules.Content.Services;
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        // ASCII-only anchors: « Piège » gets #piege, an address people can type and share.
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.Default)
         .UsePipeTables()
         .UseGridTables()
         .UseEmphasisExtras()
