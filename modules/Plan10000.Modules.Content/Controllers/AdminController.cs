@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Modules.Content.Services;
@@ -15,13 +16,15 @@ namespace Plan10000.Modules.Content.Controllers;
 [Area("Content")]
 [Route("admin/contenus")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.EditContent)]
-public sealed class AdminController(
-    ContentDbContext db,
-    ContentService service,
-    ContentFormMapper mapper,
-    PageBuilder pages,
-    IAuthorizationService authorization) : Controller
+public sealed class AdminController(ContentDbContext db, IAuthorizationService authorization) : Controller
 {
+    // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
+    private ContentService service => HttpContext.RequestServices.GetRequiredService<ContentService>();
+
+    private ContentFormMapper mapper => HttpContext.RequestServices.GetRequiredService<ContentFormMapper>();
+
+    private PageBuilder pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
+
     [HttpGet("")]
     public async Task<IActionResult> Index(string? type, string? statut, string? q, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Services;
 using Plan10000.Modules.Content.ViewModels;
@@ -12,8 +13,11 @@ namespace Plan10000.Modules.Content.Controllers;
 [Area("Content")]
 [Route("admin/medias")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageMedia)]
-public sealed class MediaController(ContentDbContext db, MediaStore store) : Controller
+public sealed class MediaController(ContentDbContext db) : Controller
 {
+    // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
+    private MediaStore store => HttpContext.RequestServices.GetRequiredService<MediaStore>();
+
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
         => View(await ModelAsync(q, null, null, cancellationToken));

@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Modules.Content.Services;
@@ -16,8 +17,13 @@ namespace Plan10000.Modules.Content.Controllers;
 
 /// <summary>The public site: listings with filters, detail pages, the charter with its versions, free pages and RSS feeds.</summary>
 [Area("Content")]
-public sealed class PublicController(ContentReader reader, PageBuilder pages, ISiteSettings settings) : Controller
+public sealed class PublicController(ISiteSettings settings) : Controller
 {
+    // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
+    private ContentReader reader => HttpContext.RequestServices.GetRequiredService<ContentReader>();
+
+    private PageBuilder pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
+
     [HttpGet("ressources/bonnes-pratiques")]
     public Task<IActionResult> Practices(string? q, string? theme, string? @public, string? departement, string? taille, string? secteur, int page = 1, CancellationToken cancellationToken = default)
         => ListAsync(ContentKind.BonnePratique, "Bonnes pratiques", "Des actions concrètes menées par les entreprises engagées, avec leurs résultats.", "/ressources/bonnes-pratiques", "/flux/bonnes-pratiques.xml",
@@ -186,8 +192,10 @@ public sealed class PublicController(ContentReader reader, PageBuilder pages, IS
 /// </summary>
 [Area("Content")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.EditContent)]
-public sealed class PreviewController(ContentDbContext db, PageBuilder pages) : Controller
+public sealed class PreviewController(ContentDbContext db) : Controller
 {
+    private PageBuilder pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
+
     [HttpGet("contenus/apercu/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
@@ -205,8 +213,10 @@ public sealed class PreviewController(ContentDbContext db, PageBuilder pages) : 
 
 /// <summary>Media files, read from the data directory with the type detected at upload.</summary>
 [Area("Content")]
-public sealed class MediaFileController(ContentDbContext db, MediaStore store) : Controller
+public sealed class MediaFileController(ContentDbContext db) : Controller
 {
+    private MediaStore store => HttpContext.RequestServices.GetRequiredService<MediaStore>();
+
     [HttpGet("medias/{name}")]
     public async Task<IActionResult> Get(string name, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Modules.Content.Services;
@@ -15,8 +16,11 @@ namespace Plan10000.Modules.Content.Controllers;
 
 /// <summary>The public territorial kit of a département.</summary>
 [Area("Content")]
-public sealed class TerritoryController(ContentDbContext db, ContentReader reader, IReferentialsQuery referentials, IAccessScope scope, IAuthorizationService authorization) : Controller
+public sealed class TerritoryController(ContentDbContext db, IReferentialsQuery referentials, IAccessScope scope, IAuthorizationService authorization) : Controller
 {
+    // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
+    private ContentReader reader => HttpContext.RequestServices.GetRequiredService<ContentReader>();
+
     [HttpGet("territoires/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {

@@ -8,8 +8,7 @@ using Plan10000.Modules.Content.ViewModels;
 namespace Plan10000.Modules.Content.Services;
 
 /// <summary>Form ↔ item, with French messages attached to the field at fault.</summary>
-/// <remarks>Public only because the module's public controllers take it in their constructors; its members stay internal.</remarks>
-public sealed class ContentFormMapper(ContentDbContext db)
+internal sealed class ContentFormMapper(ContentDbContext db)
 {
     internal static ContentForm ToForm(ContentItem i) => new()
     {
@@ -175,7 +174,8 @@ internal static class ParisTime
             return false;
         }
 
-        result = new DateTimeOffset(local, Paris.GetUtcOffset(local));
+        // Stored in UTC: PostgreSQL's timestamptz accepts only offset 0.
+        result = new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
         return true;
     }
 

@@ -9,8 +9,7 @@ namespace Plan10000.Modules.Content.Services;
 internal sealed record ContentFilter(ContentKind Kind, string? Query = null, int? Theme = null, string? Public = null, string? Departement = null, string? Taille = null, string? Secteur = null);
 
 /// <summary>Reads of published content, shared by the public pages, feeds, sitemap, search and other modules.</summary>
-/// <remarks>Public only because the module's public controllers take it in their constructors; its members stay internal.</remarks>
-public sealed class ContentReader(ContentDbContext db)
+internal sealed class ContentReader(ContentDbContext db)
 {
     public const int PageSize = 12;
 

@@ -64,8 +64,7 @@ internal sealed record Actor(string Name, string? Id, bool CanPublish)
 }
 
 /// <summary>The editorial workflow: saves (each one a version), transitions, scheduled publication.</summary>
-/// <remarks>Public only because the module's public controllers take it in their constructors; its members stay internal.</remarks>
-public sealed class ContentService(ContentDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
     /// <summary>Saves the item's current fields as a new version. A save by someone who may not publish takes a published item back to draft.</summary>
     internal async Task SaveAsync(ContentItem item, Actor actor, string note, CancellationToken cancellationToken)

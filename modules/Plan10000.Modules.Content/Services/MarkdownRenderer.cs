@@ -8,8 +8,7 @@ namespace Plan10000.Modules.Content.Services;
 /// database as written and only the rendered output is cleaned, so no script, event handler or javascript: URL
 /// reaches a page, while headings keep their anchors and tables and images stay.
 /// </summary>
-/// <remarks>Public only because the module's public controllers and services take it in their constructors.</remarks>
-public sealed class MarkdownRenderer
+internal sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         // ASCII-only anchors: « Piège » gets #piege, an address people can type and share.

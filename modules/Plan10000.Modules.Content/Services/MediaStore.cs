@@ -13,8 +13,7 @@ internal sealed record MediaCheck(string? ContentType, string? Extension, string
 /// the first bytes, never by the uploaded name or the browser's Content-Type, so a renamed .exe, an SVG (which can
 /// carry script) or an HTML page is refused.
 /// </summary>
-/// <remarks>Public only because the module's public controllers take it in their constructors; its members stay internal.</remarks>
-public sealed class MediaStore(ContentDbContext db, IConfiguration configuration, TimeProvider clock)
+internal sealed class MediaStore(ContentDbContext db, IConfiguration configuration, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 

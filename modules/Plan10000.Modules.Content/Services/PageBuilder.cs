@@ -6,8 +6,7 @@ using Plan10000.Portal.Abstractions.Ui;
 namespace Plan10000.Modules.Content.Services;
 
 /// <summary>Builds the public page of an item; the preview calls the same code, so a draft looks exactly as it will.</summary>
-/// <remarks>Public only because the module's public controllers take it in their constructors; its members stay internal.</remarks>
-public sealed class PageBuilder(IReferentialsQuery referentials, MarkdownRenderer markdown)
+internal sealed class PageBuilder(IReferentialsQuery referentials, MarkdownRenderer markdown)
 {
     internal async Task<Lookups> LookupsAsync(CancellationToken cancellationToken)
         => new(
