@@ -92,8 +92,8 @@ public sealed class PublicController(ISiteSettings settings) : Controller
     {
         var lookups = await pages.LookupsAsync(cancellationToken);
         int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
-        page = Math.Max(1, page);
-        var (items, total) = await reader.ListAsync(new ContentFilter(kind, q?.Trim(), themeNumber, @public, departement, taille, secteur), page, cancellationToken);
+        var (items, total, current) = await reader.ListAsync(new ContentFilter(kind, q?.Trim(), themeNumber, @public, departement, taille, secteur), page, cancellationToken);
+        page = current;
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ContentReader.PageSize));
         var query = new StringBuilder();
         void Add(string name, string? value)

@@ -3,6 +3,7 @@ using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Queries.Content;
+using Plan10000.Portal.Abstractions.Queries.Referentials;
 
 namespace Plan10000.Modules.Content.Services;
 
@@ -16,7 +17,7 @@ internal sealed class ContentReader(ContentDbContext db)
     internal IQueryable<ContentItem> Published(ContentKind kind)
         => db.Items.AsNoTracking().Where(i => i.Kind == kind && i.Status == ContentStatus.Published);
 
-    internal async Task<(IReadOnlyList<ContentItem> Items, int Total)> ListAsync(ContentFilter filter, int page, CancellationToken cancellationToken)
+    internal async Task<(IReadOnlyList<ContentItem> Items, int Total, int Page)> ListAsync(ContentFilter filter, int page, CancellationToken cancellationToken)
     {
         var query = Published(filter.Kind);
         foreach (var word in Text.Normalize(filter.Query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
@@ -52,8 +53,10 @@ internal sealed class ContentReader(ContentDbContext db)
         }
 
         var total = await query.CountAsync(cancellationToken);
+        // A page number past the end (or absurdly large) shows the last page instead of overflowing Skip.
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var items = await query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return (items, total);
+        return (items, total, page);
     }
 
     internal Task<ContentItem?> FindPublishedAsync(ContentKind kind, string slug, CancellationToken cancellationToken)
@@ -77,7 +80,7 @@ internal sealed class ContentQuery(ContentDbContext db) : IContentQuery
     private static CharterVersionInfo? Map(CharterVersion? v) => v is null ? null : new(v.Id, v.Number, v.Title, v.Html, v.PublishedAt);
 }
 
-internal sealed class ContentSitemap(ContentDbContext db) : ISitemapContributor
+internal sealed class ContentSitemap(ContentDbContext db, IReferentialsQuery referentials) : ISitemapContributor
 {
     public async Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
     {
@@ -96,6 +99,7 @@ internal sealed class ContentSitemap(ContentDbContext db) : ISitemapContributor
             ContentKind.Page => "Pages",
             _ => "Ressources",
         }, i.UpdatedAt)));
+        entries.AddRange((await referentials.GetDepartementsAsync(cancellationToken)).Select(d => new SitemapEntry($"Kit territorial : {d.Nom} ({d.Code})", "/territoires/" + d.Code, "Kits territoriaux")));
         return entries;
     }
 }
