@@ -9,7 +9,7 @@ namespace Plan10000.Portal.Tests.Content;
 
 public sealed class DemoContentTests : IDisposable
 {
-    private readonly PortalFactory factory = new(settings: new Dictionary<string, string?> { ["Portal:Seed:Demo"] = "true" });
+    private readonly PortalFactory factory = new(settings: new Dictionary<string, string?> { ["Portal:Seed:Demo"] = "true", ["Portal:PublicTheme"] = "Communaute" });
 
     [Fact]
     public async Task Demo_content_covers_every_theme_once_and_is_not_seeded_twice()
@@ -32,6 +32,21 @@ public sealed class DemoContentTests : IDisposable
         var seeder = scope.ServiceProvider.GetServices<IDemoDataSeeder>().OfType<ContentDemoSeeder>().Single();
         await seeder.SeedAsync(CancellationToken.None);
         Assert.Equal(counts.Values.Sum(), await db.Items.CountAsync());
+    }
+
+    [Fact]
+    public async Task Content_pages_render_in_the_communaute_theme_with_their_meta_tags()
+    {
+        var client = factory.CreateClient();
+        var detail = await client.GetStringAsync("/ressources/bonnes-pratiques/stages-de-troisieme-pour-les-collegiens-de-rep");
+
+        Assert.Contains("data-theme=\"communaute\"", detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("property=\"og:title\"", detail);
+        Assert.Contains("c-rich-text", detail);
+        foreach (var url in new[] { "/ressources/bonnes-pratiques", "/ressources/dispositifs", "/ressources/dispositifs/thematique-1-dispositifs", "/actualites", "/charte", "/pages/a-propos", "/territoires/2A" })
+        {
+            Assert.True((await client.GetAsync(url)).StatusCode == System.Net.HttpStatusCode.OK, url);
+        }
     }
 
     public void Dispose()
