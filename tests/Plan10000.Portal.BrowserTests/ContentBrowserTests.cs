@@ -105,4 +105,26 @@ public sealed class ContentBrowserTests : IClassFixture<BrowserFixture>
         Assert.Equal(200, response!.Status);
         Assert.Empty(PublicPagesBrowserTests.Serious(result));
     }
+
+    [Fact]
+    public async Task The_back_office_forms_pass_axe_even_when_they_show_errors()
+    {
+        var id = await SeedAsync(ContentKind.BonnePratique, "Pratique pour axe", "Texte.");
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsAdminAsync(page);
+        var problems = new List<string>();
+        foreach (var url in new[] { "/admin/contenus", "/admin/contenus/nouveau?type=bonne-pratique", "/admin/contenus/nouveau?type=dispositif", $"/admin/contenus/{id}", $"/admin/contenus/{id}/historique", "/admin/medias", "/admin/territoires/01", $"/contenus/apercu/{id}" })
+        {
+            await page.GotoAsync(fixture.BaseUrl + url);
+            problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => url + " : " + p));
+        }
+
+        // The form sent empty: errors next to the fields, and still no serious violation.
+        await page.GotoAsync(fixture.BaseUrl + "/admin/contenus/nouveau?type=bonne-pratique");
+        await page.Locator("main form").Last.Locator("button[type=submit]").Last.ClickAsync();
+        Assert.Contains("Saisissez un titre.", await page.Locator("main").InnerTextAsync());
+        problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => "formulaire en erreur : " + p));
+
+        Assert.Empty(problems);
+    }
 }
