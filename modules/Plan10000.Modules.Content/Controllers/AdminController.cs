@@ -109,9 +109,12 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             return View(await EditModelAsync(item, item.Kind, item.Status, form, cancellationToken: cancellationToken));
         }
 
+        var wasOnline = item.Status == ContentStatus.Published;
         ContentFormMapper.Apply(form, item);
         await service.SaveAsync(item, await ActorAsync(), "Modification", cancellationToken);
-        TempData["Success"] = item.Status == ContentStatus.Published ? "Modifications enregistrées et en ligne." : "Modifications enregistrées.";
+        TempData["Success"] = item.Status == ContentStatus.Published ? "Modifications enregistrées et en ligne."
+            : wasOnline ? "Modifications enregistrées. Le contenu repasse en brouillon : soumettez-le pour qu’il soit publié à nouveau."
+            : "Modifications enregistrées.";
         return Redirect($"/admin/contenus/{id}");
     }
 

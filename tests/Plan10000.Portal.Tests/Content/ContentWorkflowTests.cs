@@ -211,4 +211,25 @@ public sealed class ContentWorkflowTests(PortalFixture fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, status);
     }
+
+    [Fact]
+    public async Task An_editor_changing_a_published_item_takes_it_offline_until_it_is_approved_again()
+    {
+        var id = await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Page, "Page validée", "Texte approuvé.");
+        var editor = await fixture.Factory.CreateUserClientAsync("redacteur-modifie@test.gouv.fr", PortalRoles.Editor);
+        var anonymous = fixture.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/pages/page-validee")).StatusCode);
+
+        var saved = await PortalFactory.PostFormAsync(editor, $"/admin/contenus/{id}", $"/admin/contenus/{id}", new()
+        {
+            ["Title"] = "Page validée",
+            ["Summary"] = "Résumé",
+            ["Body"] = "Texte non approuvé.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(ContentStatus.Draft, (await ContentSeed.LoadAsync(fixture.Factory, id)).Status);
+        Assert.Contains("repasse en brouillon", await editor.GetStringAsync($"/admin/contenus/{id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/pages/page-validee")).StatusCode);
+    }
 }
