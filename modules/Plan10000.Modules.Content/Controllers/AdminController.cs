@@ -270,5 +270,20 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             await CanPublishAsync(),
             publishAt ?? ParisTime.Input(item?.PublishAt),
             unpublishAt ?? ParisTime.Input(item?.UnpublishAt),
-            item is { Status: ContentStatus.Published } ? ContentKinds.PublicUrl(item.Kind, item.Slug) : null);
+            item is { Status: ContentStatus.Published } ? ContentKinds.PublicUrl(item.Kind, item.Slug) : null,
+            await ImagesAsync(form.CoverUrl, cancellationToken));
+
+    /// <summary>Cover choices: the library's images, newest first, plus the current value even if it is not among them.</summary>
+    private async Task<IReadOnlyList<KeyValuePair<string, string>>> ImagesAsync(string? current, CancellationToken cancellationToken)
+    {
+        var images = await db.Media.AsNoTracking().Where(m => m.ContentType.StartsWith("image/")).OrderByDescending(m => m.Id).Take(200)
+            .Select(m => new { m.StoredName, m.OriginalName, m.Alt }).ToListAsync(cancellationToken);
+        var options = images.Select(m => new KeyValuePair<string, string>("/medias/" + m.StoredName, $"{m.OriginalName} — {m.Alt}")).ToList();
+        if (!string.IsNullOrWhiteSpace(current) && options.All(o => o.Key != current))
+        {
+            options.Insert(0, new(current, current));
+        }
+
+        return options;
+    }
 }

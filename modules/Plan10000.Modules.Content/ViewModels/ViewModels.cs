@@ -76,7 +76,7 @@ public sealed record Lookups(
     public string DepartementLabel(string? code) => Departements.FirstOrDefault(d => d.Code == code) is { } d ? $"{d.Nom} ({d.Code})" : code ?? "";
 }
 
-public sealed record EditViewModel(int? Id, string KindSlug, string KindLabel, string Status, ContentForm Form, Lookups Lookups, bool CanPublish, string? PublishAt, string? UnpublishAt, string? PublicUrl);
+public sealed record EditViewModel(int? Id, string KindSlug, string KindLabel, string Status, ContentForm Form, Lookups Lookups, bool CanPublish, string? PublishAt, string? UnpublishAt, string? PublicUrl, IReadOnlyList<KeyValuePair<string, string>> Images);
 
 public sealed record AdminListViewModel(IReadOnlyList<CardModel> Items, string? Kind, string? Status, string? Query);
 

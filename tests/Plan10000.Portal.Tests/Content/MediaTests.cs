@@ -69,7 +69,11 @@ public sealed partial class MediaTests(PortalFixture fixture) : IClassFixture<Po
         Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync());
         Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "media", media.StoredName)));
 
-        await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Actualite, "Actualité illustrée", $"![Un pixel]({media.Url})");
+        await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Actualite, "Actualité illustrée", $"![Un pixel]({media.Url})", i => (i.CoverUrl, i.CoverAlt) = (media.Url, "Un pixel en couverture"));
+        var detail = await fixture.Factory.CreateClient().GetStringAsync("/actualites/actualite-illustree");
+        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost{media.Url}\"", detail);
+        Assert.Contains($"<img src=\"{media.Url}\" alt=\"Un pixel en couverture\"", detail);
+        Assert.Contains($"value=\"{media.Url}\"", await client.GetStringAsync("/admin/contenus/nouveau?type=actualite"));
         var refused = await PortalFactory.PostFormAsync(client, "/admin/medias", $"/admin/medias/{media.Id}/supprimer", []);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("est utilisé par", await client.GetStringAsync("/admin/medias"));
