@@ -19,11 +19,11 @@ namespace Plan10000.Modules.Content.Controllers;
 public sealed class AdminController(ContentDbContext db, IAuthorizationService authorization) : Controller
 {
     // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
-    private ContentService service => HttpContext.RequestServices.GetRequiredService<ContentService>();
+    private ContentService Service => HttpContext.RequestServices.GetRequiredService<ContentService>();
 
-    private ContentFormMapper mapper => HttpContext.RequestServices.GetRequiredService<ContentFormMapper>();
+    private ContentFormMapper Mapper => HttpContext.RequestServices.GetRequiredService<ContentFormMapper>();
 
-    private PageBuilder pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
+    private PageBuilder Pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? type, string? statut, string? q, CancellationToken cancellationToken)
@@ -70,8 +70,8 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             return BadRequest();
         }
 
-        var lookups = await pages.LookupsAsync(cancellationToken);
-        await mapper.ValidateAsync(form, kind, null, lookups, ModelState, cancellationToken);
+        var lookups = await Pages.LookupsAsync(cancellationToken);
+        await Mapper.ValidateAsync(form, kind, null, lookups, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -80,7 +80,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
 
         var item = new ContentItem { Kind = kind, Status = ContentStatus.Draft };
         ContentFormMapper.Apply(form, item);
-        await service.SaveAsync(item, await ActorAsync(), "Création", cancellationToken);
+        await Service.SaveAsync(item, await ActorAsync(), "Création", cancellationToken);
         TempData["Success"] = "Brouillon enregistré.";
         return Redirect($"/admin/contenus/{item.Id}");
     }
@@ -101,8 +101,8 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             return NotFound();
         }
 
-        var lookups = await pages.LookupsAsync(cancellationToken);
-        await mapper.ValidateAsync(form, item.Kind, id, lookups, ModelState, cancellationToken);
+        var lookups = await Pages.LookupsAsync(cancellationToken);
+        await Mapper.ValidateAsync(form, item.Kind, id, lookups, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -111,7 +111,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
 
         var wasOnline = item.Status == ContentStatus.Published;
         ContentFormMapper.Apply(form, item);
-        await service.SaveAsync(item, await ActorAsync(), "Modification", cancellationToken);
+        await Service.SaveAsync(item, await ActorAsync(), "Modification", cancellationToken);
         TempData["Success"] = item.Status == ContentStatus.Published ? "Modifications enregistrées et en ligne."
             : wasOnline ? "Modifications enregistrées. Le contenu repasse en brouillon : soumettez-le pour qu’il soit publié à nouveau."
             : "Modifications enregistrées.";
@@ -127,7 +127,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             return NotFound();
         }
 
-        await service.SubmitAsync(item, cancellationToken);
+        await Service.SubmitAsync(item, cancellationToken);
         TempData["Success"] = "Contenu soumis à validation.";
         return Redirect($"/admin/contenus/{id}");
     }
@@ -166,7 +166,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             return View("Edit", await EditModelAsync(item, item.Kind, item.Status, ContentFormMapper.ToForm(item), publishAt, unpublishAt, cancellationToken));
         }
 
-        await service.PublishAsync(item, at, until, cancellationToken);
+        await Service.PublishAsync(item, at, until, cancellationToken);
         TempData["Success"] = item.Status == ContentStatus.Published ? "Contenu publié." : $"Publication programmée le {ParisTime.Display(item.PublishAt!.Value)}.";
         return Redirect($"/admin/contenus/{id}");
     }
@@ -190,7 +190,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             return NotFound();
         }
 
-        await service.UnpublishAsync(item, archive, cancellationToken);
+        await Service.UnpublishAsync(item, archive, cancellationToken);
         TempData["Success"] = archive ? "Contenu archivé." : "Contenu dépublié.";
         return Redirect($"/admin/contenus/{id}");
     }
@@ -249,7 +249,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             item.Slug = slug;
         }
 
-        await service.SaveAsync(item, await ActorAsync(), $"Restauration de la version {number}", cancellationToken);
+        await Service.SaveAsync(item, await ActorAsync(), $"Restauration de la version {number}", cancellationToken);
         TempData["Success"] = $"Version {number} restaurée (enregistrée comme nouvelle version).";
         return Redirect($"/admin/contenus/{id}");
     }
@@ -266,7 +266,7 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
             ContentKinds.Label(kind),
             ContentKinds.StatusLabel(status) + (item?.PublishAt is { } at ? $" — publication programmée le {ParisTime.Display(at)}" : "") + (item?.UnpublishAt is { } until ? $" — dépublication programmée le {ParisTime.Display(until)}" : ""),
             form,
-            await pages.LookupsAsync(cancellationToken),
+            await Pages.LookupsAsync(cancellationToken),
             await CanPublishAsync(),
             publishAt ?? ParisTime.Input(item?.PublishAt),
             unpublishAt ?? ParisTime.Input(item?.UnpublishAt),

@@ -16,7 +16,7 @@ namespace Plan10000.Modules.Content.Controllers;
 public sealed class MediaController(ContentDbContext db) : Controller
 {
     // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
-    private MediaStore store => HttpContext.RequestServices.GetRequiredService<MediaStore>();
+    private MediaStore Store => HttpContext.RequestServices.GetRequiredService<MediaStore>();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class MediaController(ContentDbContext db) : Controller
         }
         else
         {
-            (_, error) = await store.SaveAsync(file, alt, User.Identity?.Name ?? "", cancellationToken);
+            (_, error) = await Store.SaveAsync(file, alt, User.Identity?.Name ?? "", cancellationToken);
         }
 
         if (error is not null)
@@ -57,14 +57,14 @@ public sealed class MediaController(ContentDbContext db) : Controller
             return NotFound();
         }
 
-        var usedBy = await store.UsedByAsync(media, cancellationToken);
+        var usedBy = await Store.UsedByAsync(media, cancellationToken);
         if (usedBy.Count > 0)
         {
             TempData["Error"] = $"« {media.OriginalName} » est utilisé par : {string.Join(", ", usedBy.Select(t => $"« {t} »"))}. Retirez-le de ces contenus avant de le supprimer.";
             return Redirect("/admin/medias");
         }
 
-        await store.DeleteAsync(media, cancellationToken);
+        await Store.DeleteAsync(media, cancellationToken);
         TempData["Success"] = $"« {media.OriginalName} » supprimé.";
         return Redirect("/admin/medias");
     }

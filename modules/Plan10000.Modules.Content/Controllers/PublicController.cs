@@ -20,9 +20,9 @@ namespace Plan10000.Modules.Content.Controllers;
 public sealed class PublicController(ISiteSettings settings) : Controller
 {
     // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
-    private ContentReader reader => HttpContext.RequestServices.GetRequiredService<ContentReader>();
+    private ContentReader Reader => HttpContext.RequestServices.GetRequiredService<ContentReader>();
 
-    private PageBuilder pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
+    private PageBuilder Pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
 
     [HttpGet("ressources/bonnes-pratiques")]
     public Task<IActionResult> Practices(string? q, string? theme, string? @public, string? departement, string? taille, string? secteur, int page = 1, CancellationToken cancellationToken = default)
@@ -60,7 +60,7 @@ public sealed class PublicController(ISiteSettings settings) : Controller
     /// <summary>The charter page shows a published version row (what companies sign), not the editable item.</summary>
     private async Task<IActionResult> CharterAsync(int? number, CancellationToken cancellationToken)
     {
-        var versions = await reader.CharterVersionsAsync(cancellationToken);
+        var versions = await Reader.CharterVersionsAsync(cancellationToken);
         var version = number is null ? versions.FirstOrDefault() : versions.FirstOrDefault(v => v.Number == number);
         if (version is null)
         {
@@ -84,15 +84,15 @@ public sealed class PublicController(ISiteSettings settings) : Controller
 
     private async Task<IActionResult> DetailAsync(ContentKind kind, string slug, CancellationToken cancellationToken)
     {
-        var item = await reader.FindPublishedAsync(kind, slug, cancellationToken);
-        return item is null ? NotFound() : View("Detail", await pages.DetailAsync(item, false, cancellationToken));
+        var item = await Reader.FindPublishedAsync(kind, slug, cancellationToken);
+        return item is null ? NotFound() : View("Detail", await Pages.DetailAsync(item, false, cancellationToken));
     }
 
     private async Task<IActionResult> ListAsync(ContentKind kind, string title, string lead, string path, string feed, string? q, string? theme, string? @public, string? departement, string? taille, string? secteur, int page, bool companyFilters, CancellationToken cancellationToken)
     {
-        var lookups = await pages.LookupsAsync(cancellationToken);
+        var lookups = await Pages.LookupsAsync(cancellationToken);
         int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
-        var (items, total, current) = await reader.ListAsync(new ContentFilter(kind, q?.Trim(), themeNumber, @public, departement, taille, secteur), page, cancellationToken);
+        var (items, total, current) = await Reader.ListAsync(new ContentFilter(kind, q?.Trim(), themeNumber, @public, departement, taille, secteur), page, cancellationToken);
         page = current;
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ContentReader.PageSize));
         var query = new StringBuilder();
@@ -132,7 +132,7 @@ public sealed class PublicController(ISiteSettings settings) : Controller
             return NotFound();
         }
 
-        var items = await reader.LatestAsync(kind, 50, cancellationToken);
+        var items = await Reader.LatestAsync(kind, 50, cancellationToken);
         var root = $"{Request.Scheme}://{Request.Host}";
         var buffer = new MemoryStream();
         // XmlWriter escapes every title and text, so the feed stays well-formed whatever an author typed.
@@ -194,7 +194,7 @@ public sealed class PublicController(ISiteSettings settings) : Controller
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.EditContent)]
 public sealed class PreviewController(ContentDbContext db) : Controller
 {
-    private PageBuilder pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
+    private PageBuilder Pages => HttpContext.RequestServices.GetRequiredService<PageBuilder>();
 
     [HttpGet("contenus/apercu/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
@@ -207,7 +207,7 @@ public sealed class PreviewController(ContentDbContext db) : Controller
 
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Response.Headers.CacheControl = "no-store";
-        return View("~/Areas/Content/Views/Public/Detail.cshtml", await pages.DetailAsync(item, true, cancellationToken));
+        return View("~/Areas/Content/Views/Public/Detail.cshtml", await Pages.DetailAsync(item, true, cancellationToken));
     }
 }
 
@@ -215,13 +215,13 @@ public sealed class PreviewController(ContentDbContext db) : Controller
 [Area("Content")]
 public sealed class MediaFileController(ContentDbContext db) : Controller
 {
-    private MediaStore store => HttpContext.RequestServices.GetRequiredService<MediaStore>();
+    private MediaStore Store => HttpContext.RequestServices.GetRequiredService<MediaStore>();
 
     [HttpGet("medias/{name}")]
     public async Task<IActionResult> Get(string name, CancellationToken cancellationToken)
     {
         var media = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.StoredName == name, cancellationToken);
-        if (media is null || !System.IO.File.Exists(store.PathOf(media)))
+        if (media is null || !System.IO.File.Exists(Store.PathOf(media)))
         {
             return NotFound();
         }
@@ -229,9 +229,9 @@ public sealed class MediaFileController(ContentDbContext db) : Controller
         if (!media.IsImage)
         {
             // PDFs open as downloads under their original name rather than inside the portal's origin.
-            return PhysicalFile(store.PathOf(media), media.ContentType, media.OriginalName);
+            return PhysicalFile(Store.PathOf(media), media.ContentType, media.OriginalName);
         }
 
-        return PhysicalFile(store.PathOf(media), media.ContentType);
+        return PhysicalFile(Store.PathOf(media), media.ContentType);
     }
 }

@@ -19,7 +19,7 @@ namespace Plan10000.Modules.Content.Controllers;
 public sealed class TerritoryController(ContentDbContext db, IReferentialsQuery referentials, IAccessScope scope, IAuthorizationService authorization) : Controller
 {
     // The module's services are internal: a public controller takes them from the request's services rather than its constructor.
-    private ContentReader reader => HttpContext.RequestServices.GetRequiredService<ContentReader>();
+    private ContentReader Reader => HttpContext.RequestServices.GetRequiredService<ContentReader>();
 
     [HttpGet("territoires/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class TerritoryController(ContentDbContext db, IReferentialsQuery 
 
         var kit = await db.Kits.AsNoTracking().FirstOrDefaultAsync(k => k.DepartementCode == departement.Code, cancellationToken);
         var contacts = await db.KitContacts.AsNoTracking().Where(c => c.DepartementCode == departement.Code).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        var sheets = await reader.Published(ContentKind.Dispositif).OrderBy(i => i.Title).ToListAsync(cancellationToken);
+        var sheets = await Reader.Published(ContentKind.Dispositif).OrderBy(i => i.Title).ToListAsync(cancellationToken);
         var themes = await referentials.GetThemesAsync(cancellationToken);
         var canEdit = (await authorization.AuthorizeAsync(User, PermissionPolicy.Prefix + Permissions.EditTerritorialKit)).Succeeded && scope.CanActOnDepartement(User, departement.Code);
         return View(new KitViewModel(
