@@ -10,14 +10,17 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task A_module_switched_off_answers_404_on_its_pages_and_the_rest_still_works()
     {
-        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Modules:Referentials:Enabled"] = "false" });
+        // Content depends on Referentials, so switching Referentials off means switching Content off too.
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Modules:Referentials:Enabled"] = "false", ["Portal:Modules:Content:Enabled"] = "false" });
         var client = await factory.CreateAdminClientAsync();
 
         var page = await client.GetAsync("/admin/referentiels");
+        var contentPage = await client.GetAsync("/ressources/bonnes-pratiques");
         var modules = await client.GetStringAsync("/admin/modules");
         var home = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, contentPage.StatusCode);
         Assert.Contains("Désactivé", modules);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         PortalFixture.TryDelete(factory.DataDirectory);

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Plan10000.Modules.Content.Jobs;
+using Plan10000.Modules.Content.Seed;
+using Plan10000.Modules.Content.Services;
+using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Jobs;
+using Plan10000.Portal.Abstractions.Modules;
+using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Queries.Content;
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Modules.Content;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ContentService>();
+        services.AddScoped<ContentReader>();
+        services.AddScoped<ContentFormMapper>();
+        services.AddScoped<PageBuilder>();
+        services.AddScoped<MediaStore>();
+        services.AddScoped<IContentQuery, ContentQuery>();
+        services.AddScoped<ISitemapContributor, ContentSitemap>();
+        services.AddScoped<ISearchResultProvider, ContentSearch>();
+        services.AddScoped<IDemoDataSeeder, ContentDemoSeeder>();
+        services.AddScoped<ScheduledPublicationJob>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuContributor, AdminMenu>();
+        services.AddSingleton<IMainNavigationContributor, MainNavigation>();
+    }
+
+    public override void ConfigureRecurringJobs(IRecurringJobs jobs)
+        => jobs.AddOrUpdate<ScheduledPublicationJob>(ScheduledPublicationJob.Id, j => j.RunAsync(), "* * * * *");
+}
