@@ -18,8 +18,11 @@ public static class UiComponents
     public const string Field = "Components/_Field";
     public const string Select = "Components/_Select";
     public const string Button = "Components/_Button";
+    public const string TextArea = "Components/_TextArea";
+    public const string CheckboxGroup = "Components/_CheckboxGroup";
+    public const string Stepper = "Components/_Stepper";
 
-    public static IReadOnlyList<string> All { get; } = [PageHeader, Breadcrumb, Alert, Card, Tags, Badge, Pagination, SummaryList, Table, Field, Select, Button];
+    public static IReadOnlyList<string> All { get; } = [PageHeader, Breadcrumb, Alert, Card, Tags, Badge, Pagination, SummaryList, Table, Field, Select, Button, TextArea, CheckboxGroup, Stepper];
 }
 
 public sealed record Link(string Title, string Url);
