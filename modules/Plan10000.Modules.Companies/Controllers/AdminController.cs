@@ -35,9 +35,10 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
         }
 
         var names = (await referentials.GetDepartementsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Nom);
-        var pending = await query.OrderBy(c => c.CreatedAt).Take(500)
+        // SQLite cannot order on DateTimeOffset: the queue (small, per département) is sorted oldest first in memory.
+        var pending = (await query.OrderBy(c => c.Name).Take(1000)
             .Select(c => new { c.Id, c.Name, c.Siret, c.DepartementCode, c.City, c.CreatedAt })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).OrderBy(c => c.CreatedAt).ToList();
         return View(new ModerationListViewModel(
             departements is null ? "tous les départements" : string.Join(", ", departements.Order().Select(d => $"{names.GetValueOrDefault(d.ToUpperInvariant(), d)} ({d})")),
             [.. pending.Select(c => new PendingCompany(c.Id, c.Name, c.Siret, $"{names.GetValueOrDefault(c.DepartementCode, c.DepartementCode)} ({c.DepartementCode})", c.City, c.CreatedAt))]));
