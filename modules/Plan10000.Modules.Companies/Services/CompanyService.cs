@@ -49,13 +49,25 @@ public sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
         return company;
     }
 
-    /// <summary>Replaces the fiche navette and records the submission as a new version.</summary>
-    internal async Task SubmitFicheAsync(Company company, IReadOnlyList<CommitmentData> lines, string userId, CancellationToken cancellationToken)
+    /// <summary>Adds a line to the fiche navette; every change of the fiche is a new version.</summary>
+    internal async Task AddCommitmentAsync(Company company, CommitmentData line, string userId, CancellationToken cancellationToken)
     {
-        db.Commitments.RemoveRange(company.Commitments);
-        company.Commitments.Clear();
-        SetCommitments(company, lines);
-        db.Commitments.AddRange(company.Commitments);
+        var commitment = ToEntity(company, line, company.Commitments.Count == 0 ? 1 : company.Commitments.Max(c => c.Position) + 1);
+        company.Commitments.Add(commitment);
+        db.Commitments.Add(commitment);
+        await SaveFicheVersionAsync(company, userId, cancellationToken);
+    }
+
+    internal async Task RemoveCommitmentAsync(Company company, Commitment commitment, string userId, CancellationToken cancellationToken)
+    {
+        company.Commitments.Remove(commitment);
+        db.Commitments.Remove(commitment);
+        await SaveFicheVersionAsync(company, userId, cancellationToken);
+    }
+
+    internal async Task SaveFicheVersionAsync(Company company, string userId, CancellationToken cancellationToken)
+    {
+        company.FicheVersion++;
         AddVersion(company, userId, clock.GetUtcNow());
         RefreshSearchText(company);
         await db.SaveChangesAsync(cancellationToken);
@@ -98,26 +110,27 @@ public sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
 
     internal static string JoinPublics(IEnumerable<string> codes) => ";" + string.Join(';', codes) + ";";
 
-    private static void SetCommitments(Company company, IReadOnlyList<CommitmentData> lines)
+    private static void SetCommitments(Company company, List<CommitmentData> lines)
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            company.Commitments.Add(new Commitment
-            {
-                CompanyId = company.Id,
-                Position = i + 1,
-                ThemeNumero = line.ThemeNumero,
-                PublicCodes = JoinPublics(line.Publics),
-                Description = line.Description.Trim(),
-                IntentionQuantity = line.IntentionQuantity,
-                IntentionUnit = string.IsNullOrWhiteSpace(line.IntentionUnit) ? null : line.IntentionUnit.Trim(),
-                IntentionYear = line.IntentionYear,
-            });
+            company.Commitments.Add(ToEntity(company, lines[i], i + 1));
         }
 
         company.FicheVersion++;
     }
+
+    private static Commitment ToEntity(Company company, CommitmentData line, int position) => new()
+    {
+        CompanyId = company.Id,
+        Position = position,
+        ThemeNumero = line.ThemeNumero,
+        PublicCodes = JoinPublics(line.Publics),
+        Description = line.Description.Trim(),
+        IntentionQuantity = line.IntentionQuantity,
+        IntentionUnit = string.IsNullOrWhiteSpace(line.IntentionUnit) ? null : line.IntentionUnit.Trim(),
+        IntentionYear = line.IntentionYear,
+    };
 
     private void AddVersion(Company company, string userId, DateTimeOffset now)
         => db.FicheVersions.Add(new FicheNavetteVersion
