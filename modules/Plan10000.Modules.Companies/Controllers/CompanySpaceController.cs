@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +22,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [Route("mon-entreprise")]
 [Authorize]
-public sealed class CompanySpaceController(CompaniesDbContext db, CompanyService companies, IReferentialsQuery referentials, IAccessScope scope, TimeProvider clock) : Controller
+public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQuery referentials, IAccessScope scope, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, CompanyService
             return View("Index", await BuildAsync(company, form, cancellationToken));
         }
 
-        await companies.AddCommitmentAsync(company, line, UserId(), cancellationToken);
+        await Companies.AddCommitmentAsync(company, line, UserId(), cancellationToken);
         TempData["Success"] = $"Engagement ajouté : votre fiche navette passe à la version {company.FicheVersion}.";
         return LocalRedirect("/mon-entreprise");
     }
@@ -61,7 +62,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, CompanyService
             return NotFound();
         }
 
-        await companies.RemoveCommitmentAsync(company, commitment, UserId(), cancellationToken);
+        await Companies.RemoveCommitmentAsync(company, commitment, UserId(), cancellationToken);
         TempData["Success"] = $"Engagement retiré : votre fiche navette passe à la version {company.FicheVersion}.";
         return LocalRedirect("/mon-entreprise");
     }
@@ -186,6 +187,9 @@ public sealed class CompanySpaceController(CompaniesDbContext db, CompanyService
         TempData["Success"] = "Profil enregistré.";
         return LocalRedirect("/mon-entreprise");
     }
+
+    /// <summary>Resolved per request: the service is internal to the module, so a public controller cannot take it in its constructor.</summary>
+    private CompanyService Companies => HttpContext.RequestServices.GetRequiredService<CompanyService>();
 
     private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Plan10000.Modules.Companies.Models;
@@ -10,14 +11,14 @@ namespace Plan10000.Modules.Companies.Controllers;
 
 /// <summary>The public showcase and the programme's progress. Everything shown passed the company's publication consent.</summary>
 [Area("Companies")]
-public sealed class ShowcaseController(ShowcaseQuery showcase, IReferentialsQuery referentials) : Controller
+public sealed class ShowcaseController(IReferentialsQuery referentials) : Controller
 {
     [HttpGet("entreprises-engagees")]
     public async Task<IActionResult> Index(string? q, string? region, string? departement, string? theme, string? @public, string? taille, string? secteur, int page = 1, CancellationToken cancellationToken = default)
     {
         int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
         q = q?.Length > 200 ? q[..200] : q;
-        var result = await showcase.SearchAsync(new ShowcaseFilter(q, region, departement, themeNumber, @public, taille, secteur, page), cancellationToken);
+        var result = await Showcase.SearchAsync(new ShowcaseFilter(q, region, departement, themeNumber, @public, taille, secteur, page), cancellationToken);
         var labels = await LabelsAsync(cancellationToken);
         var cards = result.Companies.Select(c => new CardModel(
             c.Name,
@@ -36,7 +37,7 @@ public sealed class ShowcaseController(ShowcaseQuery showcase, IReferentialsQuer
     [HttpGet("entreprises-engagees/{slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
-        var company = await showcase.FindBySlugAsync(slug, cancellationToken);
+        var company = await Showcase.FindBySlugAsync(slug, cancellationToken);
         if (company is null)
         {
             return NotFound();
@@ -73,7 +74,7 @@ public sealed class ShowcaseController(ShowcaseQuery showcase, IReferentialsQuer
     [HttpGet("tableau-de-bord")]
     public async Task<IActionResult> Progress(CancellationToken cancellationToken)
     {
-        var counts = await showcase.CountByDepartementAsync(cancellationToken);
+        var counts = await Showcase.CountByDepartementAsync(cancellationToken);
         var departements = await referentials.GetDepartementsAsync(cancellationToken);
         var regions = (await referentials.GetRegionsAsync(cancellationToken)).ToDictionary(r => r.Code, r => r.Nom);
         var rows = departements.Select(d =>
@@ -90,6 +91,9 @@ public sealed class ShowcaseController(ShowcaseQuery showcase, IReferentialsQuer
             rows);
         return View(new ProgressViewModel(counts.Values.Sum(), ShowcaseQuery.NationalTarget, ShowcaseQuery.DepartementTarget, table));
     }
+
+    /// <summary>Resolved per request: the service is internal to the module, so a public controller cannot take it in its constructor.</summary>
+    private ShowcaseQuery Showcase => HttpContext.RequestServices.GetRequiredService<ShowcaseQuery>();
 
     private sealed record Labels(
         ShowcaseFilterOptions Options,

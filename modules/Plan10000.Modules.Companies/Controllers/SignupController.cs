@@ -29,12 +29,14 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Route("inscription")]
 public sealed class SignupController(
     CompaniesDbContext db,
-    CompanyService companies,
     IReferentialsQuery referentials,
     IAccountProvisioning accounts,
     TimeProvider clock) : Controller
 {
     internal const string ProvisionalCharterId = "charte-provisoire";
+
+    /// <summary>Resolved per request: the service is internal to the module, so a public controller cannot take it in its constructor.</summary>
+    private CompanyService Companies => HttpContext.RequestServices.GetRequiredService<CompanyService>();
 
     private static readonly string[] StepTitles = ["Votre compte", "Votre entreprise", "La charte d’engagement", "Votre fiche navette", "Publication et envoi"];
 
@@ -116,7 +118,7 @@ public sealed class SignupController(
             {
                 ModelState.AddModelError(nameof(form.Siret), "Ce numéro SIRET n’est pas valide : vérifiez-le sur votre avis de situation Insee ou votre extrait Kbis.");
             }
-            else if (await companies.SirenExistsAsync(siret[..9], cancellationToken))
+            else if (await Companies.SirenExistsAsync(siret[..9], cancellationToken))
             {
                 duplicate = siret[..9];
                 ModelState.AddModelError(nameof(form.Siret), "Une entreprise portant ce numéro SIREN est déjà inscrite : vous ne pouvez pas l’inscrire une seconde fois.");
@@ -261,7 +263,7 @@ public sealed class SignupController(
         data.Consents = [.. form.Consents.Distinct()];
 
         // Another account may have registered the same SIREN while this draft waited.
-        if (await companies.SirenExistsAsync(data.Siret[..9], cancellationToken))
+        if (await Companies.SirenExistsAsync(data.Siret[..9], cancellationToken))
         {
             ModelState.AddModelError("Siret", "Une entreprise portant ce numéro SIREN vient d’être inscrite : vous ne pouvez pas l’inscrire une seconde fois.");
             await SaveDraftAsync(draft, data, 2, cancellationToken);
@@ -269,7 +271,7 @@ public sealed class SignupController(
         }
 
         var userId = UserId();
-        var company = await companies.RegisterAsync(data, userId, cancellationToken);
+        var company = await Companies.RegisterAsync(data, userId, cancellationToken);
         db.Drafts.Remove(draft);
         await db.SaveChangesAsync(cancellationToken);
         await accounts.AddCompanyScopeAsync(userId, company.Id.ToString(), cancellationToken);

@@ -6,8 +6,7 @@ using Plan10000.Modules.Companies.Models;
 namespace Plan10000.Modules.Companies.Services;
 
 /// <summary>Writes companies and their fiche navette; keeps the search column and the versions in step with every save.</summary>
-// Public only because public controllers take it in their constructors; its members stay internal.
-public sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
+internal sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
 {
     internal Task<bool> SirenExistsAsync(string siren, CancellationToken cancellationToken)
         => db.Companies.AnyAsync(c => c.Siren == siren, cancellationToken);

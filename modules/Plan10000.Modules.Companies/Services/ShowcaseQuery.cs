@@ -10,8 +10,7 @@ internal sealed record ShowcaseFilter(string? Q, string? Region, string? Departe
 internal sealed record ShowcasePage(IReadOnlyList<Company> Companies, int Total, int Page, int PageCount);
 
 /// <summary>The public showcase: approved companies that agreed to be listed, and only what they agreed to publish.</summary>
-// Public only because public controllers take it in their constructors; its members stay internal.
-public sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery referentials)
+internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery referentials)
 {
     public const int PageSize = 20;
 

@@ -10,7 +10,8 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task A_module_switched_off_answers_404_on_its_pages_and_the_rest_still_works()
     {
-        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Modules:Referentials:Enabled"] = "false" });
+        // Companies depends on Referentials, so it has to be switched off with it (or the portal refuses to start).
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Modules:Referentials:Enabled"] = "false", ["Portal:Modules:Companies:Enabled"] = "false" });
         var client = await factory.CreateAdminClientAsync();
 
         var page = await client.GetAsync("/admin/referentiels");
@@ -18,6 +19,7 @@ public sealed class ModuleSwitchTests
         var home = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/entreprises-engagees")).StatusCode);
         Assert.Contains("Désactivé", modules);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         PortalFixture.TryDelete(factory.DataDirectory);
