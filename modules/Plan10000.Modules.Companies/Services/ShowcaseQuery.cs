@@ -5,7 +5,7 @@ using Plan10000.Portal.Abstractions.Queries.Referentials;
 
 namespace Plan10000.Modules.Companies.Services;
 
-internal sealed record ShowcaseFilter(string? Q, string? Region, string? Departement, int? Theme, string? Public, string? Taille, string? Secteur, int Page);
+internal sealed record ShowcaseFilter(string? Q, string? Region, string? Departement, int? Theme, string? Public, string? Taille, string? Secteur, int Page, int PageSize = ShowcaseQuery.PageSize);
 
 internal sealed record ShowcasePage(IReadOnlyList<Company> Companies, int Total, int Page, int PageCount);
 
@@ -59,17 +59,38 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var size = Math.Clamp(filter.PageSize, 1, 100);
+        var pageCount = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(filter.Page, 1, pageCount);
 
         // Split queries: one for the page of companies, one for their commitments, one for their consents — never one per row.
         var companies = await query
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip((page - 1) * size).Take(size)
             .Include(c => c.Commitments).Include(c => c.Consents)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return new ShowcasePage(companies, total, page, pageCount);
+    }
+
+    /// <summary>Every listed company with its commitments, a batch at a time (three queries per batch), for the open-data files.</summary>
+    internal async IAsyncEnumerable<Company> AllListedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int batch = 500;
+        for (var skip = 0; ; skip += batch)
+        {
+            var companies = await Listed().OrderBy(c => c.Id).Skip(skip).Take(batch)
+                .Include(c => c.Commitments).Include(c => c.Consents).AsSplitQuery().ToListAsync(cancellationToken);
+            foreach (var company in companies)
+            {
+                yield return company;
+            }
+
+            if (companies.Count < batch)
+            {
+                yield break;
+            }
+        }
     }
 
     internal Task<Company?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
