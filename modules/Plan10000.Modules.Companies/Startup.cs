@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
+        services.AddScoped<ISearchResultProvider, CompanySearch>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddSingleton<ISitemapContributor, Sitemap>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -125,4 +125,16 @@ public sealed class ShowcaseTests(PortalFixture fixture) : IClassFixture<PortalF
         Assert.Contains("/ 10", home);
         Assert.Contains("Entreprises engagées", home);
     }
+
+    [Fact]
+    public async Task The_portal_search_finds_listed_companies_only()
+    {
+        var listed = await AddCompanyAsync(Factory, "Recherche Globale Sigma", "76000", CompanyStatus.Approved);
+        await AddCompanyAsync(Factory, "Recherche Globale Sigma Attente", "76000", CompanyStatus.Pending);
+
+        var html = WebUtility.HtmlDecode(await Factory.CreateBrowserLikeClient().GetStringAsync("/recherche?q=sigma"));
+
+        Assert.Contains("/entreprises-engagees/" + listed.Slug, html);
+        Assert.DoesNotContain("Sigma Attente", html);
+    }
 }
