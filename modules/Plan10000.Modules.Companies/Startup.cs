@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CompanyService>();
         services.AddScoped<ShowcaseQuery>();
         services.AddScoped<CompanyDecisionMailJob>();
+        services.AddScoped<AccountConfirmationMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();

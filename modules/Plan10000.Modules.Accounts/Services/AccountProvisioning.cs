@@ -57,6 +57,18 @@ internal sealed class AccountProvisioning(
         }
     }
 
+    public async Task<EmailConfirmation?> CreateEmailConfirmationAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        return user?.Email is null || user.EmailConfirmed ? null : new EmailConfirmation(user.Email, await users.GenerateEmailConfirmationTokenAsync(user));
+    }
+
+    public async Task<bool> ConfirmEmailAsync(string userId, string token, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        return user is not null && (user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded);
+    }
+
     public async Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
         => await db.UserClaims
             .Where(c => c.ClaimType == ScopeClaims.Company && c.ClaimValue == companyId)

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
+using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Modules.Companies.ViewModels;
+using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Queries.Content;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
@@ -31,6 +33,7 @@ public sealed class SignupController(
     CompaniesDbContext db,
     IReferentialsQuery referentials,
     IAccountProvisioning accounts,
+    IBackgroundJobs jobs,
     TimeProvider clock) : Controller
 {
     internal const string ProvisionalCharterId = "charte-provisoire";
@@ -86,6 +89,9 @@ public sealed class SignupController(
             if (created.Succeeded)
             {
                 await accounts.SignInAsync(created.UserId!, cancellationToken);
+                var userId = created.UserId!;
+                var siteUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+                jobs.Enqueue<AccountConfirmationMailJob>(j => j.SendAsync(userId, siteUrl));
                 db.Drafts.Add(new SignupDraft { UserId = created.UserId!, Step = 2, PayloadJson = "{}", UpdatedAt = clock.GetUtcNow() });
                 await db.SaveChangesAsync(cancellationToken);
                 return LocalRedirect("/inscription");
@@ -276,6 +282,20 @@ public sealed class SignupController(
         await db.SaveChangesAsync(cancellationToken);
         await accounts.AddCompanyScopeAsync(userId, company.Id.ToString(), cancellationToken);
         return LocalRedirect("/inscription/confirmation");
+    }
+
+    /// <summary>The link of the confirmation mail; works signed in or not, from any browser.</summary>
+    [HttpGet("confirmer-adresse")]
+    [AllowAnonymous]
+    public async Task<IActionResult> ConfirmEmail(string? compte, string? code, CancellationToken cancellationToken)
+    {
+        var confirmed = !string.IsNullOrEmpty(compte) && !string.IsNullOrEmpty(code) && await accounts.ConfirmEmailAsync(compte, code, cancellationToken);
+        if (!confirmed)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View("EmailConfirmed", confirmed);
     }
 
     [HttpGet("confirmation")]

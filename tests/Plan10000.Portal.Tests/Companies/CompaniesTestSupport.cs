@@ -65,6 +65,31 @@ internal static partial class CompaniesTestSupport
         return await read(scope.ServiceProvider.GetRequiredService<CompaniesDbContext>());
     }
 
+    /// <summary>Waits for the job server to drop a mail to <paramref name="to"/> in the pickup folder; returns its text part.</summary>
+    public static async Task<string> WaitForMailAsync(PortalFactory factory, string to)
+    {
+        var folder = Path.Combine(factory.DataDirectory, "mail");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.GetFiles(folder))
+                {
+                    var text = await File.ReadAllTextAsync(file);
+                    if (text.Contains(to, StringComparison.Ordinal))
+                    {
+                        return MimeKit.MimeMessage.Load(file).TextBody ?? "";
+                    }
+                }
+            }
+
+            await Task.Delay(300);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Aucun courriel pour {to} dans {folder}");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

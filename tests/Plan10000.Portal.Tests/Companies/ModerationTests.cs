@@ -46,7 +46,7 @@ public sealed class ModerationTests(PortalFixture fixture) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Equal(CompanyStatus.Approved, await WithDbAsync(Factory, db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.Status).SingleAsync()));
-        var mail = await WaitForMailAsync("contact@imprimerie.test");
+        var mail = await WaitForMailAsync(Factory, "contact@imprimerie.test");
         Assert.Contains("Imprimerie", mail);
         Assert.Contains("validée", mail);
     }
@@ -67,7 +67,7 @@ public sealed class ModerationTests(PortalFixture fixture) : IClassFixture<Porta
         var stored = await WithDbAsync(Factory, db => db.Companies.SingleAsync(c => c.Id == company.Id));
         Assert.Equal(CompanyStatus.Rejected, stored.Status);
         Assert.Equal("Le SIRET ne correspond pas à l’entreprise décrite.", stored.StatusReason);
-        Assert.Contains("ne correspond pas", await WaitForMailAsync("contact@negoce.test"));
+        Assert.Contains("ne correspond pas", await WaitForMailAsync(Factory, "contact@negoce.test"));
     }
 
     [Fact]
@@ -76,29 +76,5 @@ public sealed class ModerationTests(PortalFixture fixture) : IClassFixture<Porta
         var client = await Factory.CreateUserClientAsync("entreprise@moderation.test", PortalRoles.Company);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/entreprises")).StatusCode);
-    }
-
-    private async Task<string> WaitForMailAsync(string to)
-    {
-        var folder = Path.Combine(Factory.DataDirectory, "mail");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder))
-                {
-                    var text = await File.ReadAllTextAsync(file);
-                    if (text.Contains(to, StringComparison.Ordinal))
-                    {
-                        return MimeKit.MimeMessage.Load(file).TextBody ?? "";
-                    }
-                }
-            }
-
-            await Task.Delay(300);
-        }
-
-        throw new Xunit.Sdk.XunitException($"Aucun courriel pour {to} dans {folder}");
     }
 }

@@ -165,6 +165,22 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task The_new_account_gets_a_confirmation_link_by_mail_which_confirms_the_address()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "confirmer@adresse.test");
+
+        var mail = await WaitForMailAsync(Factory, "confirmer@adresse.test");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+/inscription/confirmer-adresse\S+").Value);
+        var tampered = await Factory.CreateBrowserLikeClient().GetAsync(link.PathAndQuery.Replace("code=", "code=x", StringComparison.Ordinal));
+        var confirmed = await Factory.CreateBrowserLikeClient().GetAsync(link.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Votre adresse électronique est confirmée", WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task The_charter_must_be_ticked()
     {
         var client = Factory.CreateBrowserLikeClient();

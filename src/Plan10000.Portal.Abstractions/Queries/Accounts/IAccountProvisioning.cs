@@ -6,6 +6,9 @@ public sealed record AccountCreationResult(string? UserId, IReadOnlyList<string>
     public bool Succeeded => UserId is not null;
 }
 
+/// <summary>A token proving the holder reads <see cref="Email"/>; single use, for the confirmation link.</summary>
+public sealed record EmailConfirmation(string Email, string Token);
+
 /// <summary>
 /// What other modules may ask of the Accounts module, which owns users: the Companies sign-up creates a company
 /// account and links it to its company through the <see cref="Security.ScopeClaims.Company"/> claim.
@@ -22,6 +25,12 @@ public interface IAccountProvisioning
 
     /// <summary>Grants the company scope; refreshes the current sign-in when it is that account, so the claim applies at once.</summary>
     Task AddCompanyScopeAsync(string userId, string companyId, CancellationToken cancellationToken);
+
+    /// <summary>A confirmation token for the account's address; null when the account is gone or already confirmed.</summary>
+    Task<EmailConfirmation?> CreateEmailConfirmationAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Checks the token from the link and marks the address confirmed.</summary>
+    Task<bool> ConfirmEmailAsync(string userId, string token, CancellationToken cancellationToken);
 
     /// <summary>The addresses of the accounts scoped to a company, for mail jobs.</summary>
     Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);
