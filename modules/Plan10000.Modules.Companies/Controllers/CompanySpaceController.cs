@@ -118,6 +118,29 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
         return LocalRedirect("/mon-entreprise");
     }
 
+    /// <summary>A company may leave the programme: it leaves the showcase and the counters at once; its history is kept.</summary>
+    [HttpPost("retrait")]
+    public async Task<IActionResult> Withdraw(CancellationToken cancellationToken)
+    {
+        var company = await CurrentAsync(cancellationToken);
+        if (company is null)
+        {
+            return Forbid();
+        }
+
+        if (company.Status is CompanyStatus.Pending or CompanyStatus.Approved)
+        {
+            company.Status = CompanyStatus.Withdrawn;
+            company.StatusReason = "Retrait à la demande de l’entreprise";
+            company.DecidedAt = clock.GetUtcNow();
+            company.DecidedBy = UserId();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        TempData["Success"] = "Votre entreprise est retirée du programme et n’apparaît plus dans la vitrine.";
+        return LocalRedirect("/mon-entreprise");
+    }
+
     [HttpGet("profil")]
     public async Task<IActionResult> Profile(CancellationToken cancellationToken)
     {
@@ -218,6 +241,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             _ => new BadgeModel("En attente de validation par le référent", BadgeKind.Info),
         };
         return new CompanySpaceViewModel(
+            company.Status is CompanyStatus.Pending or CompanyStatus.Approved,
             company.Name,
             status,
             company.Status == CompanyStatus.Rejected ? company.StatusReason : null,

@@ -408,11 +408,8 @@ public sealed class SignupController(
     private async Task SaveDraftAsync(SignupDraft draft, SignupData data, int reached, CancellationToken cancellationToken)
     {
         draft.PayloadJson = JsonSerializer.Serialize(data);
-        draft.Step = Math.Max(draft.Step, reached);
-        if (reached == 2)
-        {
-            draft.Step = 2;
-        }
+        // Steps only move forward, except back to step 2 when the SIREN was taken meanwhile and must be changed.
+        draft.Step = reached == 2 ? 2 : Math.Max(draft.Step, reached);
 
         draft.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

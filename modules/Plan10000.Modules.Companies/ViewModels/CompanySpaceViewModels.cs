@@ -36,7 +36,7 @@ public sealed class ResultForm
 public sealed record SpaceCommitment(Guid Id, int Position, string Theme, string Publics, string Description, string Intention, string Result);
 
 public sealed record CompanySpaceViewModel(
-    string Name, BadgeModel Status, string? StatusReason, string ShowcaseUrl, int FicheVersion,
+    bool CanWithdraw, string Name, BadgeModel Status, string? StatusReason, string ShowcaseUrl, int FicheVersion,
     IReadOnlyList<KeyValuePair<string, string>> Profile, IReadOnlyList<SpaceCommitment> Commitments,
     IReadOnlyList<KeyValuePair<string, string>> Themes, IReadOnlyList<KeyValuePair<string, string>> Publics)
 {

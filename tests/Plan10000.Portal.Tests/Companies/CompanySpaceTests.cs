@@ -85,6 +85,22 @@ public sealed class CompanySpaceTests(PortalFixture fixture) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_company_that_withdraws_leaves_the_showcase()
+    {
+        var company = await AddCompanyAsync(Factory, "Espace Retrait", "35000", CompanyStatus.Approved);
+        var client = await Factory.CreateUserClientAsync("retrait@espace.test", PortalRoles.Company, (ScopeClaims.Company, company.Id.ToString()));
+        var before = await Factory.CreateBrowserLikeClient().GetAsync("/entreprises-engagees/" + company.Slug);
+
+        var response = await PostAsync(client, "/mon-entreprise", "/mon-entreprise/retrait", []);
+        var after = await Factory.CreateBrowserLikeClient().GetAsync("/entreprises-engagees/" + company.Slug);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        Assert.Equal(CompanyStatus.Withdrawn, await WithDbAsync(Factory, db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_account_without_a_company_is_sent_to_the_sign_up()
     {
         var client = await Factory.CreateUserClientAsync("sans-entreprise@espace.test", PortalRoles.Company);
