@@ -13,6 +13,7 @@ using Plan10000.Modules.Accounts.Services;
 using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Security;
 
 namespace Plan10000.Modules.Accounts;
@@ -75,6 +76,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPermissionGrants, PermissionGrants>();
         services.AddScoped<IDemoDataSeeder, DemoAccountsSeeder>();
         services.AddSingleton<IAccessScope, AccessScope>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();

@@ -21,8 +21,9 @@ public static class UiComponents
     public const string TextArea = "Components/_TextArea";
     public const string CheckboxGroup = "Components/_CheckboxGroup";
     public const string RichText = "Components/_RichText";
+    public const string Stepper = "Components/_Stepper";
 
-    public static IReadOnlyList<string> All { get; } = [PageHeader, Breadcrumb, Alert, Card, Tags, Badge, Pagination, SummaryList, Table, Field, Select, Button, TextArea, CheckboxGroup, RichText];
+    public static IReadOnlyList<string> All { get; } = [PageHeader, Breadcrumb, Alert, Card, Tags, Badge, Pagination, SummaryList, Table, Field, Select, Button, TextArea, CheckboxGroup, RichText, Stepper];
 }
 
 public sealed record Link(string Title, string Url);
@@ -90,18 +91,6 @@ public enum ButtonKind
 }
 
 public sealed record ButtonModel(string Label, ButtonKind Kind = ButtonKind.Primary, string Type = "submit", string? Name = null, string? Value = null);
-
-/// <summary>A multi-line field (Markdown bodies, long answers); like <see cref="FieldModel"/>, the value typed is kept on error.</summary>
-public sealed record TextAreaModel(string Name, string Label, string? Value = null, string? Error = null, string? Hint = null, int Rows = 8, bool Required = false)
-{
-    public string Id => "f-" + Name.Replace('.', '-');
-}
-
-/// <summary>Several checkboxes sharing one name, posted as a list; <see cref="Checked"/> holds the option keys ticked.</summary>
-public sealed record CheckboxGroupModel(string Name, string Legend, IReadOnlyList<KeyValuePair<string, string>> Options, IReadOnlyCollection<string> Checked, string? Error = null, string? Hint = null)
-{
-    public string Id => "f-" + Name.Replace('.', '-');
-}
 
 /// <summary>
 /// HTML already rendered and sanitized by its module (e.g. Markdown); the theme only gives it a typographic frame.

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Plan10000.Modules.Accounts.Data;
+using Plan10000.Modules.Accounts.Models;
+using Plan10000.Portal.Abstractions.Queries.Accounts;
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Modules.Accounts.Services;
+
+/// <summary>Accounts owns users; other modules create company accounts and grant company scopes only through this.</summary>
+internal sealed class AccountProvisioning(
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    AccountsDbContext db,
+    IHttpContextAccessor http,
+    TimeProvider clock) : IAccountProvisioning
+{
+    public async Task<bool> ExistsAsync(string email, CancellationToken cancellationToken)
+        => await users.FindByEmailAsync(email.Trim()) is not null;
+
+    public async Task<AccountCreationResult> CreateCompanyUserAsync(string email, string displayName, string password, CancellationToken cancellationToken)
+    {
+        email = email.Trim();
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            // The describer is French (FrenchIdentityErrorDescriber), so the descriptions can be shown as they are.
+            return new(null, [.. created.Errors.Select(e => e.Description)]);
+        }
+
+        await users.AddToRoleAsync(user, PortalRoles.Company);
+        return new(user.Id, []);
+    }
+
+    public async Task SignInAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Compte introuvable : " + userId);
+        await signIn.SignInAsync(user, isPersistent: false);
+    }
+
+    public async Task AddCompanyScopeAsync(string userId, string companyId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Compte introuvable : " + userId);
+        var claims = await users.GetClaimsAsync(user);
+        if (!claims.Any(c => c.Type == ScopeClaims.Company && c.Value == companyId))
+        {
+            await users.AddClaimAsync(user, new Claim(ScopeClaims.Company, companyId));
+        }
+
+        // The scope lives in the sign-in cookie: re-issue it now rather than wait for the security stamp check.
+        if (http.HttpContext?.User is { } current && users.GetUserId(current) == userId)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+    }
+
+    public async Task<EmailConfirmation?> CreateEmailConfirmationAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        return user?.Email is null || user.EmailConfirmed ? null : new EmailConfirmation(user.Email, await users.GenerateEmailConfirmationTokenAsync(user));
+    }
+
+    public async Task<bool> ConfirmEmailAsync(string userId, string token, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        return user is not null && (user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded);
+    }
+
+    public async Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
+        => await db.UserClaims
+            .Where(c => c.ClaimType == ScopeClaims.Company && c.ClaimValue == companyId)
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u.Email!)
+            .Where(e => e != null)
+            .ToListAsync(cancellationToken);
+}

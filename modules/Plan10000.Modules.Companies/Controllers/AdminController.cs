@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Plan10000.Modules.Companies.Data;
+using Plan10000.Modules.Companies.Jobs;
+using Plan10000.Modules.Companies.Models;
+using Plan10000.Modules.Companies.ViewModels;
+using Plan10000.Portal.Abstractions.Jobs;
+using Plan10000.Portal.Abstractions.Queries.Referentials;
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Modules.Companies.Controllers;
+
+/// <summary>
+/// Moderation of sign-ups. The permission says « may moderate »; the scope says « where »: every action loads the
+/// company and checks its département against the user's scope on the server, answering 403 outside it.
+/// </summary>
+[Area("Companies")]
+[Route("admin/entreprises")]
+[Authorize(Policy = PermissionPolicy.Prefix + Permissions.ModerateCompanies)]
+public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, IBackgroundJobs jobs, IReferentialsQuery referentials, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var departements = scope.Departements(User);
+        var query = db.Companies.AsNoTracking().Where(c => c.Status == CompanyStatus.Pending);
+        if (departements is not null)
+        {
+            var codes = departements.Select(d => d.ToUpperInvariant()).ToList();
+            query = query.Where(c => codes.Contains(c.DepartementCode));
+        }
+
+        var names = (await referentials.GetDepartementsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Nom);
+        // SQLite cannot order on DateTimeOffset: the queue (small, per département) is sorted oldest first in memory.
+        var pending = (await query.OrderBy(c => c.Name).Take(1000)
+            .Select(c => new { c.Id, c.Name, c.Siret, c.DepartementCode, c.City, c.CreatedAt })
+            .ToListAsync(cancellationToken)).OrderBy(c => c.CreatedAt).ToList();
+        return View(new ModerationListViewModel(
+            departements is null ? "tous les départements" : string.Join(", ", departements.Order().Select(d => $"{names.GetValueOrDefault(d.ToUpperInvariant(), d)} ({d})")),
+            [.. pending.Select(c => new PendingCompany(c.Id, c.Name, c.Siret, $"{names.GetValueOrDefault(c.DepartementCode, c.DepartementCode)} ({c.DepartementCode})", c.City, c.CreatedAt))]));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await FindInScopeAsync(id, cancellationToken);
+        return company is null ? NotFound() : company.Value.Allowed ? View(await DetailAsync(company.Value.Company, null, cancellationToken)) : Forbid();
+    }
+
+    [HttpPost("{id:guid}/valider")]
+    public async Task<IActionResult> Approve(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await FindInScopeAsync(id, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (!found.Value.Allowed)
+        {
+            return Forbid();
+        }
+
+        return await DecideAsync(found.Value.Company, CompanyStatus.Approved, null, cancellationToken);
+    }
+
+    [HttpPost("{id:guid}/refuser")]
+    public async Task<IActionResult> Reject(Guid id, RejectForm form, CancellationToken cancellationToken)
+    {
+        var found = await FindInScopeAsync(id, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (!found.Value.Allowed)
+        {
+            return Forbid();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Show", await DetailAsync(found.Value.Company, form.Reason, cancellationToken));
+        }
+
+        return await DecideAsync(found.Value.Company, CompanyStatus.Rejected, form.Reason.Trim(), cancellationToken);
+    }
+
+    private async Task<IActionResult> DecideAsync(Company company, CompanyStatus decision, string? reason, CancellationToken cancellationToken)
+    {
+        if (company.Status != CompanyStatus.Pending)
+        {
+            TempData["Success"] = $"« {company.Name} » a déjà été traitée.";
+            return LocalRedirect("/admin/entreprises");
+        }
+
+        company.Status = decision;
+        company.StatusReason = reason;
+        company.DecidedAt = clock.GetUtcNow();
+        company.DecidedBy = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        await db.SaveChangesAsync(cancellationToken);
+        var id = company.Id;
+        jobs.Enqueue<CompanyDecisionMailJob>(j => j.SendAsync(id));
+        TempData["Success"] = decision == CompanyStatus.Approved
+            ? $"« {company.Name} » est validée ; l’entreprise en est informée par courriel."
+            : $"« {company.Name} » est refusée ; l’entreprise en est informée par courriel avec votre motif.";
+        return LocalRedirect("/admin/entreprises");
+    }
+
+    private async Task<(Company Company, bool Allowed)?> FindInScopeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.Include(c => c.Commitments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return company is null ? null : (company, scope.CanActOnDepartement(User, company.DepartementCode));
+    }
+
+    private async Task<ModerationDetailViewModel> DetailAsync(Company company, string? reason, CancellationToken cancellationToken)
+    {
+        var themes = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
+        return new ModerationDetailViewModel(
+            company.Id,
+            company.Name,
+            company.Status == CompanyStatus.Pending,
+            [
+                new("SIRET", company.Siret),
+                new("Adresse", $"{company.Address}, {company.Postcode} {company.City}"),
+                new("Département", company.DepartementCode),
+                new("Taille", company.SizeCode),
+                new("Secteur", company.SectorCode),
+                new("Site internet", company.Website ?? "—"),
+                new("Charte signée par", $"{company.Charter.SignerName} ({company.Charter.SignerRole}), le {company.Charter.SignedAt:dd/MM/yyyy}, version {company.Charter.CharterVersion}"),
+                new("Statut", company.Status.ToString()),
+            ],
+            [.. company.Commitments.OrderBy(c => c.Position).Select(c => (IReadOnlyList<string>)[$"{c.ThemeNumero}. {themes.GetValueOrDefault(c.ThemeNumero, "")}", c.Description, SignupController.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear)])],
+            reason);
+    }
+}
+
+public sealed class RejectForm
+{
+    [Required(ErrorMessage = "Indiquez le motif du refus : il est transmis à l’entreprise.")]
+    [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
+    public string Reason { get; set; } = "";
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Companies.Services;
+
+namespace Plan10000.Modules.Companies.Controllers;
+
+/// <summary>
+/// Read-only JSON API and open-data files of the showcase. They go through the same query as the public pages,
+/// so they can never show a company or a field the showcase would not.
+/// </summary>
+[Area("Companies")]
+public sealed class OpenDataController : Controller
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Resolved per request: the query is internal to the module.</summary>
+    private ShowcaseQuery Showcase => HttpContext.RequestServices.GetRequiredService<ShowcaseQuery>();
+
+    [HttpGet("api/v1/entreprises")]
+    public async Task<IActionResult> List(string? q, string? region, string? departement, string? theme, string? @public, string? taille, string? secteur, int page = 1, int taillePage = ShowcaseQuery.PageSize, CancellationToken cancellationToken = default)
+    {
+        int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
+        var result = await Showcase.SearchAsync(new ShowcaseFilter(q?.Length > 200 ? q[..200] : q, region, departement, themeNumber, @public, taille, secteur, page, taillePage), cancellationToken);
+        return new JsonResult(new OpenPage(result.Total, result.Page, result.PageCount, [.. result.Companies.Select(OpenData.From)]), JsonOptions);
+    }
+
+    [HttpGet("api/v1/entreprises/{slug}")]
+    public async Task<IActionResult> One(string slug, CancellationToken cancellationToken)
+    {
+        var company = await Showcase.FindBySlugAsync(slug, cancellationToken);
+        return company is null ? NotFound() : new JsonResult(OpenData.From(company), JsonOptions);
+    }
+
+    [HttpGet("donnees/entreprises-engagees.json")]
+    public async Task ExportJson(CancellationToken cancellationToken)
+    {
+        Response.ContentType = "application/json; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"entreprises-engagees.json\"";
+        // Written company by company with async writes only: JsonSerializer.Serialize(Utf8JsonWriter) would flush synchronously.
+        var separator = "["u8.ToArray();
+        await foreach (var company in Showcase.AllListedAsync(cancellationToken))
+        {
+            await Response.Body.WriteAsync(separator, cancellationToken);
+            await Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(OpenData.From(company), JsonOptions), cancellationToken);
+            separator = ","u8.ToArray();
+        }
+
+        await Response.Body.WriteAsync(separator[0] == (byte)'[' ? "[]"u8.ToArray() : "]"u8.ToArray(), cancellationToken);
+    }
+
+    [HttpGet("donnees/entreprises-engagees.csv")]
+    public async Task ExportCsv(CancellationToken cancellationToken)
+    {
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"entreprises-engagees.csv\"";
+        // A BOM so that spreadsheet software reads the accents as UTF-8.
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await writer.WriteAsync(OpenData.CsvLine(OpenData.CsvHeader));
+        await foreach (var company in Showcase.AllListedAsync(cancellationToken))
+        {
+            await writer.WriteAsync(OpenData.CsvLine(OpenData.CsvRow(OpenData.From(company))));
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+}

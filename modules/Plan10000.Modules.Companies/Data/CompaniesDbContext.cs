@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Plan10000.Modules.Companies.Models;
+
+namespace Plan10000.Modules.Companies.Data;
+
+public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> options) : DbContext(options)
+{
+    internal DbSet<Company> Companies => Set<Company>();
+
+    internal DbSet<Commitment> Commitments => Set<Commitment>();
+
+    internal DbSet<PublicationConsent> Consents => Set<PublicationConsent>();
+
+    internal DbSet<FicheNavetteVersion> FicheVersions => Set<FicheNavetteVersion>();
+
+    internal DbSet<SignupDraft> Drafts => Set<SignupDraft>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Company>(e =>
+        {
+            e.ToTable("Companies_Companies");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Siren).HasMaxLength(9);
+            e.Property(c => c.Siret).HasMaxLength(14);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Slug).HasMaxLength(100);
+            e.Property(c => c.SizeCode).HasMaxLength(30);
+            e.Property(c => c.SectorCode).HasMaxLength(30);
+            e.Property(c => c.Address).HasMaxLength(300);
+            e.Property(c => c.Postcode).HasMaxLength(5);
+            e.Property(c => c.City).HasMaxLength(100);
+            e.Property(c => c.DepartementCode).HasMaxLength(3);
+            e.Property(c => c.Website).HasMaxLength(300);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
+            e.Property(c => c.StatusReason).HasMaxLength(1000);
+            e.Property(c => c.DecidedBy).HasMaxLength(450);
+            e.Property(c => c.SearchText).HasMaxLength(4000);
+            e.OwnsOne(c => c.Charter, charter =>
+            {
+                charter.Property(s => s.SignerName).HasColumnName("CharterSignerName").HasMaxLength(200);
+                charter.Property(s => s.SignerRole).HasColumnName("CharterSignerRole").HasMaxLength(200);
+                charter.Property(s => s.SignedAt).HasColumnName("CharterSignedAt");
+                charter.Property(s => s.CharterId).HasColumnName("CharterId").HasMaxLength(100);
+                charter.Property(s => s.CharterVersion).HasColumnName("CharterVersion");
+            });
+            e.Navigation(c => c.Charter).IsRequired();
+            // One company per SIREN: the sign-up offers to join the existing one instead.
+            e.HasIndex(c => c.Siren).IsUnique();
+            e.HasIndex(c => c.Slug).IsUnique();
+            e.HasIndex(c => new { c.Status, c.DepartementCode });
+            e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Commitment>(e =>
+        {
+            e.ToTable("Companies_Commitments");
+            e.HasKey(c => c.Id);
+            e.Ignore(c => c.Publics);
+            e.Property(c => c.PublicCodes).HasMaxLength(300);
+            e.Property(c => c.Description).HasMaxLength(2000);
+            e.Property(c => c.IntentionUnit).HasMaxLength(100);
+            e.Property(c => c.ResultComment).HasMaxLength(2000);
+            e.HasIndex(c => new { c.CompanyId, c.Position });
+            e.HasIndex(c => c.ThemeNumero);
+        });
+        modelBuilder.Entity<PublicationConsent>(e =>
+        {
+            e.ToTable("Companies_Consents");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Item).HasMaxLength(30);
+            e.Property(c => c.TextVersion).HasMaxLength(50);
+            e.HasIndex(c => new { c.CompanyId, c.Item }).IsUnique();
+        });
+        modelBuilder.Entity<FicheNavetteVersion>(e =>
+        {
+            e.ToTable("Companies_FicheVersions");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.CreatedBy).HasMaxLength(450);
+            e.HasIndex(v => new { v.CompanyId, v.Number }).IsUnique();
+            e.HasOne<Company>().WithMany().HasForeignKey(v => v.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SignupDraft>(e =>
+        {
+            e.ToTable("Companies_SignupDrafts");
+            e.HasKey(d => d.UserId);
+            e.Property(d => d.UserId).HasMaxLength(450);
+        });
+    }
+}

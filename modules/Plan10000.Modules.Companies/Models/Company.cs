@@ -1,0 +1,157 @@
+namespace Plan10000.Modules.Companies.Models;
+
+internal enum CompanyStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+    Withdrawn = 3,
+}
+
+internal sealed class Company
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public string Siren { get; set; } = "";
+
+    public string Siret { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Slug { get; set; } = "";
+
+    /// <summary>Codes of the Referentials module kept as plain values: no cross-module foreign key.</summary>
+    public string SizeCode { get; set; } = "";
+
+    public string SectorCode { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string Postcode { get; set; } = "";
+
+    public string City { get; set; } = "";
+
+    public string DepartementCode { get; set; } = "";
+
+    public string? Website { get; set; }
+
+    public CompanyStatus Status { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    /// <summary>Set once the decision mail went out, so a retried job never sends it twice.</summary>
+    public DateTimeOffset? DecisionNotifiedAt { get; set; }
+
+    public bool IsDemo { get; set; }
+
+    /// <summary>
+    /// Lower-case, accent-free text of the published fields only, kept on save, so that a plain
+    /// « contains » finds « Société Générale » from « societe » on SQLite as on PostgreSQL.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
+    public CharterSignature Charter { get; set; } = new();
+
+    public int FicheVersion { get; set; }
+
+    public List<Commitment> Commitments { get; set; } = [];
+
+    public List<PublicationConsent> Consents { get; set; } = [];
+
+    public bool Publishes(string item) => Consents.Any(c => c.Item == item && c.Granted);
+}
+
+/// <summary>The charter as the company signed it; the charter's id and version are copied so a later edit of the charter never changes what was signed.</summary>
+internal sealed class CharterSignature
+{
+    public string SignerName { get; set; } = "";
+
+    public string SignerRole { get; set; } = "";
+
+    public DateTimeOffset SignedAt { get; set; }
+
+    public string CharterId { get; set; } = "";
+
+    public int CharterVersion { get; set; }
+}
+
+/// <summary>One line of the fiche navette.</summary>
+internal sealed class Commitment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CompanyId { get; set; }
+
+    public int Position { get; set; }
+
+    public int ThemeNumero { get; set; }
+
+    /// <summary>Public codes separated by « ; »; small and read with the line, so no join table.</summary>
+    public string PublicCodes { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public int? IntentionQuantity { get; set; }
+
+    public string? IntentionUnit { get; set; }
+
+    public int? IntentionYear { get; set; }
+
+    public int? ResultQuantity { get; set; }
+
+    public string? ResultComment { get; set; }
+
+    public DateTimeOffset? ResultReportedAt { get; set; }
+
+    public IReadOnlyList<string> Publics => PublicCodes.Split(';', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>A company's answer for one publication item, with the wording it answered.</summary>
+internal sealed class PublicationConsent
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CompanyId { get; set; }
+
+    public string Item { get; set; } = "";
+
+    public bool Granted { get; set; }
+
+    public DateTimeOffset AnsweredAt { get; set; }
+
+    public string TextVersion { get; set; } = "";
+}
+
+/// <summary>Each submission of the fiche navette, kept whole so that what was declared on a date can be shown later.</summary>
+internal sealed class FicheNavetteVersion
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CompanyId { get; set; }
+
+    public int Number { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public string CommitmentsJson { get; set; } = "";
+}
+
+/// <summary>The sign-up in progress, keyed to the signed-in account, so a visitor can leave and come back.</summary>
+internal sealed class SignupDraft
+{
+    public string UserId { get; set; } = "";
+
+    public int Step { get; set; }
+
+    public string PayloadJson { get; set; } = "{}";
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Plan10000.Modules.Companies.Jobs;
+using Plan10000.Modules.Companies.Seed;
+using Plan10000.Modules.Companies.Services;
+using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Modules;
+using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Modules.Companies;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CompanyService>();
+        services.AddScoped<ShowcaseQuery>();
+        services.AddScoped<CompanyDecisionMailJob>();
+        services.AddScoped<AccountConfirmationMailJob>();
+        services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
+        services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
+        services.AddScoped<ISearchResultProvider, CompanySearch>();
+        services.AddSingleton<IMainNavigationContributor, MainNavigation>();
+        services.AddSingleton<ISitemapContributor, Sitemap>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuContributor, AdminMenu>();
+    }
+}
+
+internal sealed class MainNavigation : IMainNavigationContributor
+{
+    public IEnumerable<MainNavigationItem> GetItems() =>
+    [
+        new("Entreprises engagées", "/entreprises-engagees", 20),
+        new("Tableau de bord", "/tableau-de-bord", 60),
+        new("S’engager", "/inscription", 90),
+    ];
+}
+
+internal sealed class Sitemap : ISitemapContributor
+{
+    public Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<SitemapEntry>>(
+        [
+            new("Entreprises engagées", "/entreprises-engagees", "Entreprises"),
+            new("Tableau de bord du programme", "/tableau-de-bord", "Entreprises"),
+            new("Inscrire mon entreprise", "/inscription", "Entreprises"),
+        ]);
+}

@@ -1,0 +1,21 @@
+using Plan10000.Portal.Abstractions.Ui;
+
+namespace Plan10000.Modules.Companies.ViewModels;
+
+public sealed record ShowcaseFilterOptions(
+    IReadOnlyList<KeyValuePair<string, string>> Regions,
+    IReadOnlyList<KeyValuePair<string, string>> Departements,
+    IReadOnlyList<KeyValuePair<string, string>> Themes,
+    IReadOnlyList<KeyValuePair<string, string>> Publics,
+    IReadOnlyList<KeyValuePair<string, string>> Sizes,
+    IReadOnlyList<KeyValuePair<string, string>> Sectors);
+
+public sealed record ShowcaseViewModel(
+    string? Q, string? Region, string? Departement, string? Theme, string? Public, string? Taille, string? Secteur,
+    ShowcaseFilterOptions Options, int Total, IReadOnlyList<CardModel> Cards, PaginationModel Pagination);
+
+public sealed record CompanyPageViewModel(string Name, string Lead, IReadOnlyList<KeyValuePair<string, string>> Rows, IReadOnlyList<CompanyCommitmentView> Commitments, bool CommitmentsPublished);
+
+public sealed record CompanyCommitmentView(string Theme, string Publics, string Description, string Intention);
+
+public sealed record ProgressViewModel(int Total, int Target, int DepartementTarget, TableModel Table);

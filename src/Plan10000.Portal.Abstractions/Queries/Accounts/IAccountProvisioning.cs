@@ -1,0 +1,37 @@
+namespace Plan10000.Portal.Abstractions.Queries.Accounts;
+
+/// <summary>The outcome of an account creation; <see cref="Errors"/> are French, ready to show next to the field.</summary>
+public sealed record AccountCreationResult(string? UserId, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => UserId is not null;
+}
+
+/// <summary>A token proving the holder reads <see cref="Email"/>; single use, for the confirmation link.</summary>
+public sealed record EmailConfirmation(string Email, string Token);
+
+/// <summary>
+/// What other modules may ask of the Accounts module, which owns users: the Companies sign-up creates a company
+/// account and links it to its company through the <see cref="Security.ScopeClaims.Company"/> claim.
+/// </summary>
+public interface IAccountProvisioning
+{
+    Task<bool> ExistsAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Creates an account holding the « Entreprise » role; the address still has to be confirmed.</summary>
+    Task<AccountCreationResult> CreateCompanyUserAsync(string email, string displayName, string password, CancellationToken cancellationToken);
+
+    /// <summary>Signs the account in on the current request (right after it was created).</summary>
+    Task SignInAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Grants the company scope; refreshes the current sign-in when it is that account, so the claim applies at once.</summary>
+    Task AddCompanyScopeAsync(string userId, string companyId, CancellationToken cancellationToken);
+
+    /// <summary>A confirmation token for the account's address; null when the account is gone or already confirmed.</summary>
+    Task<EmailConfirmation?> CreateEmailConfirmationAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Checks the token from the link and marks the address confirmed.</summary>
+    Task<bool> ConfirmEmailAsync(string userId, string token, CancellationToken cancellationToken);
+
+    /// <summary>The addresses of the accounts scoped to a company, for mail jobs.</summary>
+    Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Plan10000.Modules.Companies.Models;
+using Plan10000.Modules.Companies.Services;
+using Plan10000.Portal.Tests.Support;
+using static Plan10000.Portal.Tests.Companies.CompaniesTestSupport;
+
+namespace Plan10000.Portal.Tests.Companies;
+
+public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private const string Password = "une phrase de passe assez longue";
+
+    private PortalFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task A_company_signs_up_through_every_step_and_waits_for_moderation()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        var siren = NewSiren();
+        var siret = Siret.WithKey(siren + "0002");
+
+        var account = await SignUpAccountAsync(client, "dirigeante@boulangerie.test");
+        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
+        Assert.Contains("Étape 2 sur 5", await client.GetStringAsync("/inscription"));
+
+        var company = await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(siret, "Boulangerie Sainte-Anne"));
+        Assert.Equal(HttpStatusCode.Redirect, company.StatusCode);
+        Assert.Contains("Étape 3 sur 5", await client.GetStringAsync("/inscription"));
+
+        var charter = await PostAsync(client, "/inscription", "/inscription/charte", [new("SignerName", "Anne Martin"), new("SignerRole", "Gérante"), new("Accept", "oui")]);
+        Assert.Equal(HttpStatusCode.Redirect, charter.StatusCode);
+
+        var added = await PostAsync(client, "/inscription", "/inscription/engagements",
+        [
+            new("Theme", "3"), new("Publics", "JEUNES"), new("Publics", "QPV"), new("Description", "Accueillir deux apprentis boulangers du quartier."),
+            new("IntentionQuantity", "2"), new("IntentionUnit", "apprentis"), new("IntentionYear", "2026"), new("operation", "ajouter"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Accueillir deux apprentis boulangers", await client.GetStringAsync("/inscription?etape=4"));
+
+        var next = await PostAsync(client, "/inscription", "/inscription/engagements", [new("operation", "continuer")]);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Contains("Étape 5 sur 5", await client.GetStringAsync("/inscription"));
+
+        var sent = await PostAsync(client, "/inscription", "/inscription/publication", [new("Consents", PublicationItems.Name), new("Consents", PublicationItems.Commitments)]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/inscription/confirmation", sent.Headers.Location!.ToString());
+
+        var stored = await WithDbAsync(Factory, db => db.Companies.Include(c => c.Commitments).Include(c => c.Consents).SingleAsync(c => c.Siren == siren));
+        Assert.Equal(CompanyStatus.Pending, stored.Status);
+        Assert.Equal("75", stored.DepartementCode);
+        Assert.Equal("Anne Martin", stored.Charter.SignerName);
+        Assert.Equal(SignupController_ProvisionalId, stored.Charter.CharterId);
+        var line = Assert.Single(stored.Commitments);
+        Assert.Equal(3, line.ThemeNumero);
+        Assert.Equal(["JEUNES", "QPV"], line.Publics);
+        Assert.Equal(2, line.IntentionQuantity);
+        Assert.True(stored.Publishes(PublicationItems.Name));
+        Assert.False(stored.Publishes(PublicationItems.Address));
+        Assert.All(stored.Consents, c => Assert.Equal(PublicationItems.TextVersion, c.TextVersion));
+        Assert.Equal(1, await WithDbAsync(Factory, db => db.FicheVersions.CountAsync(v => v.CompanyId == stored.Id)));
+        Assert.False(await WithDbAsync(Factory, db => db.Drafts.AnyAsync(d => d.PayloadJson.Contains(siret))));
+
+        // The company scope was granted and is in the refreshed cookie: the wizard now sends to the company space.
+        var again = await client.GetAsync("/inscription");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/mon-entreprise", again.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Bad_company_input_answers_400_with_french_messages_and_keeps_what_was_typed()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "saisie@erreurs.test");
+
+        var response = await PostAsync(client, "/inscription", "/inscription/entreprise",
+        [
+            new("Siret", "732 829 320 00075"), new("Name", "Ma Société Géniale"), new("SizeCode", "INCONNUE"), new("SectorCode", "INDUSTRIE"),
+            new("Address", "3 rue Haute"), new("Postcode", "99999"), new("City", "Nulle-part"), new("Website", "pas un site"),
+        ]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Ce numéro SIRET n’est pas valide", WebUtility.HtmlDecode(html));
+        Assert.Contains("Ce code postal ne correspond à aucun département", WebUtility.HtmlDecode(html));
+        Assert.Contains("Choisissez une taille dans la liste.", WebUtility.HtmlDecode(html));
+        Assert.Contains("Saisissez une adresse complète", WebUtility.HtmlDecode(html));
+        Assert.Contains("value=\"Ma Soci", html);
+        Assert.Contains("value=\"732 829 320 00075\"", html);
+        Assert.Contains("value=\"3 rue Haute\"", html);
+        Assert.Contains("Étape 2 sur 5", html);
+    }
+
+    [Fact]
+    public async Task A_siren_already_registered_is_refused_with_an_offer_to_join()
+    {
+        var existing = await AddCompanyAsync(Factory, "Entreprise Déjà Là", "13002", CompanyStatus.Approved);
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "doublon@siren.test");
+
+        // Another establishment (other NIC) of the same company: still the same SIREN.
+        var response = await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(Siret.WithKey(existing.Siren + "0099"), "Autre établissement"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("déjà inscrite", html);
+        Assert.Contains("Pour rejoindre son espace", html);
+        Assert.Equal(1, await WithDbAsync(Factory, db => db.Companies.CountAsync(c => c.Siren == existing.Siren)));
+    }
+
+    [Fact]
+    public async Task An_existing_account_is_asked_to_sign_in_and_a_short_password_is_refused()
+    {
+        var first = await SignUpAccountAsync(Factory.CreateBrowserLikeClient(), "deja@compte.test");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        var again = await SignUpAccountAsync(Factory.CreateBrowserLikeClient(), "deja@compte.test");
+        var shortPassword = await PostAsync(Factory.CreateBrowserLikeClient(), "/inscription", "/inscription/compte",
+            [new("ContactName", "Jean Court"), new("Email", "court@compte.test"), new("Password", "court")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("connectez-vous pour reprendre", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, shortPassword.StatusCode);
+        Assert.Contains("value=\"court@compte.test\"", await shortPassword.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_draft_is_kept_server_side_and_resumes_after_signing_in_again()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "reprise@brouillon.test");
+        await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(Siret.WithKey(NewSiren() + "0001"), "Menuiserie Reprise"));
+
+        // A new browser: confirm the address (required before any sign-in), sign in through the ordinary login form,
+        // then come back to the wizard.
+        var other = Factory.CreateBrowserLikeClient();
+        await other.GetAsync(await Factory.WaitForMailLinkAsync("reprise@brouillon.test", "Confirmez"));
+        var login = await PortalFactory.PostFormAsync(other, "/compte/connexion", "/compte/connexion", new() { ["Email"] = "reprise@brouillon.test", ["Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var page = await other.GetStringAsync("/inscription");
+        var back = await other.GetStringAsync("/inscription?etape=2");
+
+        Assert.Contains("Étape 3 sur 5", page);
+        Assert.Contains("value=\"Menuiserie Reprise\"", back);
+    }
+
+    [Fact]
+    public async Task A_commitment_with_bad_numbers_gets_french_messages_and_nothing_is_lost()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "chiffres@engagement.test");
+        await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(Siret.WithKey(NewSiren() + "0001"), "Garage Chiffres"));
+        await PostAsync(client, "/inscription", "/inscription/charte", [new("SignerName", "Paul"), new("SignerRole", "Gérant"), new("Accept", "oui")]);
+
+        var response = await PostAsync(client, "/inscription", "/inscription/engagements",
+            [new("Theme", "99"), new("Description", "Former des jeunes mécaniciens"), new("IntentionQuantity", "beaucoup"), new("IntentionYear", "26"), new("operation", "ajouter")]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choisissez une thématique dans la liste.", html);
+        Assert.Contains("Choisissez au moins un public.", html);
+        Assert.Contains("Saisissez un nombre entier positif", html);
+        Assert.Contains("Saisissez une année sur quatre chiffres", html);
+        Assert.Contains("Former des jeunes mécaniciens</textarea>", html);
+        Assert.Contains("value=\"beaucoup\"", html);
+    }
+
+    [Fact]
+    public async Task The_new_account_gets_a_confirmation_link_by_mail_which_confirms_the_address()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "confirmer@adresse.test");
+
+        var mail = await WaitForMailAsync(Factory, "confirmer@adresse.test");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+/inscription/confirmer-adresse\S+").Value);
+        var tampered = await Factory.CreateBrowserLikeClient().GetAsync(link.PathAndQuery.Replace("code=", "code=x", StringComparison.Ordinal));
+        var confirmed = await Factory.CreateBrowserLikeClient().GetAsync(link.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Votre adresse électronique est confirmée", WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_charter_must_be_ticked()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(client, "charte@oubli.test");
+        await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(Siret.WithKey(NewSiren() + "0001"), "Café Charte"));
+
+        var response = await PostAsync(client, "/inscription", "/inscription/charte", [new("SignerName", "Léa"), new("SignerRole", "Gérante")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Cochez la case pour signer la charte", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("value=\"Léa\"", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    private const string SignupController_ProvisionalId = "charte-provisoire";
+
+    private static Task<HttpResponseMessage> SignUpAccountAsync(HttpClient client, string email)
+        => PostAsync(client, "/inscription", "/inscription/compte", [new("ContactName", "Anne Martin"), new("Email", email), new("Password", Password)]);
+
+    private static KeyValuePair<string, string>[] CompanyFields(string siret, string name) =>
+    [
+        new("Siret", siret), new("Name", name), new("SizeCode", "TPE"), new("SectorCode", "ARTISANAT"),
+        new("Address", "12 rue de la Roquette"), new("Postcode", "75011"), new("City", "Paris"), new("Website", "https://exemple.fr"),
+    ];
+}
