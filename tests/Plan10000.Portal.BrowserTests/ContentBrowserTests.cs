@@ -127,4 +127,52 @@ public sealed class ContentBrowserTests : IClassFixture<BrowserFixture>
 
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task An_editor_writes_previews_and_submits_in_the_browser_then_an_admin_publishes()
+    {
+        const string email = "redactrice-navigateur@test.gouv.fr";
+        // The HTTP helper cannot reach a Kestrel-hosted factory: the account is made directly, then signed in by the browser.
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Plan10000.Modules.Accounts.Models.PortalUser>>();
+            var user = new Plan10000.Modules.Accounts.Models.PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Rédactrice" };
+            Assert.True((await users.CreateAsync(user, Plan10000.Portal.Tests.Support.PortalFactory.AdminPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Plan10000.Portal.Abstractions.Security.PortalRoles.Editor)).Succeeded);
+        }
+
+        var editor = await fixture.NewPageAsync();
+        await editor.GotoAsync(fixture.BaseUrl + "/compte/connexion");
+        await editor.GetByLabel("Adresse électronique").FillAsync(email);
+        await editor.GetByLabel("Mot de passe").FillAsync(Plan10000.Portal.Tests.Support.PortalFactory.AdminPassword);
+        await editor.Locator("main").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await editor.WaitForURLAsync(fixture.BaseUrl + "/compte");
+
+        await editor.GotoAsync(fixture.BaseUrl + "/admin/contenus/nouveau?type=actualite");
+        await editor.Locator("#f-Title").FillAsync("Le club du Rhône se réunit");
+        await editor.Locator("#f-Summary").FillAsync("Réunion de rentrée des entreprises engagées.");
+        await editor.Locator("#f-Body").FillAsync("## Ordre du jour\n\n- Bilan\n- Projets");
+        await editor.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await editor.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/contenus/[0-9]+$"));
+        var edit = editor.Url;
+
+        await editor.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Prévisualiser" }).ClickAsync();
+        Assert.Equal("Ordre du jour", (await editor.Locator("main h2#ordre-du-jour").InnerTextAsync()).Trim());
+        await editor.GotoAsync(edit);
+        await editor.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Soumettre à validation" }).ClickAsync();
+        Assert.Contains("Soumis à validation", await editor.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await editor.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Publier" }).CountAsync());
+
+        var visitor = await fixture.NewPageAsync();
+        Assert.Equal(404, (await visitor.GotoAsync(fixture.BaseUrl + "/actualites/le-club-du-rhone-se-reunit"))!.Status);
+
+        var admin = await fixture.NewPageAsync();
+        await fixture.SignInAsAdminAsync(admin);
+        await admin.GotoAsync(edit);
+        await admin.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Publier", Exact = true }).ClickAsync();
+        Assert.Contains("Contenu publié.", await admin.Locator("main").InnerTextAsync());
+
+        Assert.Equal(200, (await visitor.GotoAsync(fixture.BaseUrl + "/actualites/le-club-du-rhone-se-reunit"))!.Status);
+        Assert.Equal("Le club du Rhône se réunit", (await visitor.Locator("main h1").InnerTextAsync()).Trim());
+    }
 }
