@@ -61,7 +61,8 @@ internal sealed class DemoCompaniesSeeder(CompaniesDbContext db, TimeProvider cl
         for (var i = 0; i < Names.Length; i++)
         {
             var place = Places[i % Places.Length];
-            var siren = Siret.WithKey("9" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // 8 digits and the Luhn key: a 9-digit SIREN (the column is 9 long; SQLite would not have noticed).
+            var siren = Siret.WithKey("9" + random.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
             var company = new Company
             {
                 Siren = siren,
