@@ -20,6 +20,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ShowcaseQuery>();
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();
+        services.AddScoped<JoinRequestMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();

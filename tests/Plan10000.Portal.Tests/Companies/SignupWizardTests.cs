@@ -110,6 +110,32 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task An_account_refused_for_a_duplicate_siren_asks_to_join_and_a_member_lets_it_in()
+    {
+        var existing = await AddCompanyAsync(Factory, "Entreprise À Rejoindre", "75015", CompanyStatus.Approved);
+        var member = await Factory.CreateUserClientAsync("membre@rejoindre.test", Plan10000.Portal.Abstractions.Security.PortalRoles.Company, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Company, existing.Id.ToString()));
+        var newcomer = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(newcomer, "nouveau@rejoindre.test");
+        var refused = await PostAsync(newcomer, "/inscription", "/inscription/entreprise", CompanyFields(Siret.WithKey(existing.Siren + "0042"), "Doublon"));
+        Assert.Contains("action=\"/inscription/rejoindre\"", await refused.Content.ReadAsStringAsync());
+
+        var asked = await PostAsync(newcomer, "/inscription", "/inscription/rejoindre", [new("siren", existing.Siren)]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("nouveau@rejoindre.test", await WaitForMailAsync(Factory, "membre@rejoindre.test"));
+        var space = WebUtility.HtmlDecode(await member.GetStringAsync("/mon-entreprise"));
+        Assert.Contains("nouveau@rejoindre.test demande à rejoindre", space);
+        var request = await WithDbAsync(Factory, db => db.JoinRequests.SingleAsync(r => r.CompanyId == existing.Id));
+        var accepted = await PostAsync(member, "/mon-entreprise", $"/mon-entreprise/demandes/{request.Id}/accepter", []);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        // Signed in again, the newcomer now holds the company scope and lands in the company space.
+        var again = Factory.CreateBrowserLikeClient();
+        await PortalFactory.PostFormAsync(again, "/compte/connexion", "/compte/connexion", new() { ["Email"] = "nouveau@rejoindre.test", ["Password"] = Password });
+        var page = WebUtility.HtmlDecode(await again.GetStringAsync("/mon-entreprise"));
+        Assert.Contains("Entreprise À Rejoindre", page);
+    }
+
+    [Fact]
     public async Task An_existing_account_is_asked_to_sign_in_and_a_short_password_is_refused()
     {
         var first = await SignUpAccountAsync(Factory.CreateBrowserLikeClient(), "deja@compte.test");
