@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();
         services.AddScoped<JoinRequestMailJob>();
+        services.AddScoped<NewSignupMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();

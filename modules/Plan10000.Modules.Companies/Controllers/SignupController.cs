@@ -281,6 +281,8 @@ public sealed class SignupController(
         db.Drafts.Remove(draft);
         await db.SaveChangesAsync(cancellationToken);
         await accounts.AddCompanyScopeAsync(userId, company.Id.ToString(), cancellationToken);
+        var companyId = company.Id;
+        jobs.Enqueue<NewSignupMailJob>(j => j.SendAsync(companyId));
         return LocalRedirect("/inscription/confirmation");
     }
 

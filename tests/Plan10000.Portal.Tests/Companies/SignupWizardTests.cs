@@ -16,6 +16,8 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
     [Fact]
     public async Task A_company_signs_up_through_every_step_and_waits_for_moderation()
     {
+        await Factory.CreateUserClientAsync("referente.paris@wizard.test", Plan10000.Portal.Abstractions.Security.PortalRoles.TerritorialReferent, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Departement, "75"));
+        await Factory.CreateUserClientAsync("referent.gironde@wizard.test", Plan10000.Portal.Abstractions.Security.PortalRoles.TerritorialReferent, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Departement, "33"));
         var client = Factory.CreateBrowserLikeClient();
         var siren = NewSiren();
         var siret = Siret.WithKey(siren + "0002");
@@ -61,6 +63,10 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
         Assert.All(stored.Consents, c => Assert.Equal(PublicationItems.TextVersion, c.TextVersion));
         Assert.Equal(1, await WithDbAsync(Factory, db => db.FicheVersions.CountAsync(v => v.CompanyId == stored.Id)));
         Assert.False(await WithDbAsync(Factory, db => db.Drafts.AnyAsync(d => d.PayloadJson.Contains(siret))));
+
+        // The referent of the département is told; the one of another département is not.
+        Assert.Contains("Boulangerie Sainte-Anne", await WaitForMailAsync(Factory, "referente.paris@wizard.test"));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(Factory.DataDirectory, "mail")), f => File.ReadAllText(f).Contains("referent.gironde@wizard.test", StringComparison.Ordinal));
 
         // The company scope was granted and is in the refreshed cookie: the wizard now sends to the company space.
         var again = await client.GetAsync("/inscription");
