@@ -20,11 +20,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ShowcaseQuery>();
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();
+        services.AddScoped<JoinRequestMailJob>();
+        services.AddScoped<NewSignupMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
-        services.AddSingleton<ISitemapContributor, Sitemap>();
+        services.AddScoped<ISitemapContributor, Sitemap>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }
@@ -40,13 +42,22 @@ internal sealed class MainNavigation : IMainNavigationContributor
     ];
 }
 
-internal sealed class Sitemap : ISitemapContributor
+/// <summary>The module's pages and every listed company's page (the same consent rule as the showcase).</summary>
+internal sealed class Sitemap(ShowcaseQuery showcase) : ISitemapContributor
 {
-    public Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<SitemapEntry>>(
-        [
+    public async Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<SitemapEntry>
+        {
             new("Entreprises engagées", "/entreprises-engagees", "Entreprises"),
             new("Tableau de bord du programme", "/tableau-de-bord", "Entreprises"),
             new("Inscrire mon entreprise", "/inscription", "Entreprises"),
-        ]);
+        };
+        await foreach (var company in showcase.AllListedAsync(cancellationToken))
+        {
+            entries.Add(new(company.Name, "/entreprises-engagees/" + company.Slug, "Entreprises engagées", company.DecidedAt));
+        }
+
+        return entries;
+    }
 }

@@ -69,6 +69,17 @@ internal sealed class AccountProvisioning(
         return user is not null && (user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded);
     }
 
+    public async Task<IReadOnlyList<string>> GetDepartementEmailsAsync(string role, string departementCode, CancellationToken cancellationToken)
+    {
+        var holders = await users.GetUsersInRoleAsync(role);
+        var ids = holders.Select(u => u.Id).ToList();
+        var scoped = await db.UserClaims
+            .Where(c => c.ClaimType == ScopeClaims.Departement && c.ClaimValue == departementCode && ids.Contains(c.UserId))
+            .Select(c => c.UserId)
+            .ToListAsync(cancellationToken);
+        return [.. holders.Where(u => scoped.Contains(u.Id) && u.Email is not null).Select(u => u.Email!)];
+    }
+
     public async Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
         => await db.UserClaims
             .Where(c => c.ClaimType == ScopeClaims.Company && c.ClaimValue == companyId)

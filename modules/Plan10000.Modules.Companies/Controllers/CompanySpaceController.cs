@@ -9,6 +9,7 @@ using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Modules.Companies.ViewModels;
+using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Ui;
@@ -22,7 +23,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [Route("mon-entreprise")]
 [Authorize]
-public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQuery referentials, IAccessScope scope, TimeProvider clock) : Controller
+public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQuery referentials, IAccessScope scope, IAccountProvisioning accounts, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -115,6 +116,24 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
         commitment.ResultReportedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Résultat enregistré.";
+        return LocalRedirect("/mon-entreprise");
+    }
+
+    /// <summary>A member lets in an account that asked to join (same SIREN at sign-up); the company scope is granted to it.</summary>
+    [HttpPost("demandes/{id:guid}/accepter")]
+    public async Task<IActionResult> AcceptJoinRequest(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await CurrentAsync(cancellationToken);
+        var request = company is null ? null : await db.JoinRequests.SingleOrDefaultAsync(r => r.Id == id && r.CompanyId == company.Id && r.AcceptedAt == null, cancellationToken);
+        if (company is null || request is null)
+        {
+            return NotFound();
+        }
+
+        await accounts.AddCompanyScopeAsync(request.UserId, company.Id.ToString(), cancellationToken);
+        request.AcceptedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"{request.Email} a désormais accès à l’espace de l’entreprise.";
         return LocalRedirect("/mon-entreprise");
     }
 
@@ -264,6 +283,8 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             [.. publics.Select(p => new KeyValuePair<string, string>(p.Code, p.Libelle))])
         {
             Commitment = form,
+            JoinRequests = [.. (await db.JoinRequests.AsNoTracking().Where(r => r.CompanyId == company.Id && r.AcceptedAt == null).Select(r => new { r.Id, r.Email }).ToListAsync(cancellationToken))
+                .Select(r => new KeyValuePair<Guid, string>(r.Id, r.Email))],
         };
     }
 

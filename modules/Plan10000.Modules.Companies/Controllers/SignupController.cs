@@ -281,7 +281,33 @@ public sealed class SignupController(
         db.Drafts.Remove(draft);
         await db.SaveChangesAsync(cancellationToken);
         await accounts.AddCompanyScopeAsync(userId, company.Id.ToString(), cancellationToken);
+        var companyId = company.Id;
+        jobs.Enqueue<NewSignupMailJob>(j => j.SendAsync(companyId));
         return LocalRedirect("/inscription/confirmation");
+    }
+
+    /// <summary>Offered when the SIREN is already registered: the company's members are asked to let this account in.</summary>
+    [HttpPost("rejoindre")]
+    [Authorize(Roles = PortalRoles.Company)]
+    public async Task<IActionResult> Join(string? siren, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.SingleOrDefaultAsync(c => c.Siren == siren, cancellationToken);
+        if (company is null)
+        {
+            return NotFound();
+        }
+
+        var userId = UserId();
+        if (!await db.JoinRequests.AnyAsync(r => r.CompanyId == company.Id && r.UserId == userId, cancellationToken))
+        {
+            var request = new JoinRequest { CompanyId = company.Id, UserId = userId, Email = User.Identity?.Name ?? "", CreatedAt = clock.GetUtcNow() };
+            db.JoinRequests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            var id = request.Id;
+            jobs.Enqueue<JoinRequestMailJob>(j => j.SendAsync(id));
+        }
+
+        return View("JoinRequested", company.Name);
     }
 
     /// <summary>The link of the confirmation mail; works signed in or not, from any browser.</summary>

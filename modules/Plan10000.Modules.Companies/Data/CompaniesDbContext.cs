@@ -15,6 +15,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
 
     internal DbSet<SignupDraft> Drafts => Set<SignupDraft>();
 
+    internal DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Company>(e =>
@@ -79,6 +81,15 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(v => v.CreatedBy).HasMaxLength(450);
             e.HasIndex(v => new { v.CompanyId, v.Number }).IsUnique();
             e.HasOne<Company>().WithMany().HasForeignKey(v => v.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<JoinRequest>(e =>
+        {
+            e.ToTable("Companies_JoinRequests");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.UserId).HasMaxLength(450);
+            e.Property(r => r.Email).HasMaxLength(256);
+            e.HasIndex(r => new { r.CompanyId, r.UserId }).IsUnique();
+            e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SignupDraft>(e =>
         {

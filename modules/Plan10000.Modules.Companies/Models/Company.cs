@@ -155,3 +155,19 @@ internal sealed class SignupDraft
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>An account asking to join a company already registered (same SIREN); a member of that company accepts it.</summary>
+internal sealed class JoinRequest
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CompanyId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+}

@@ -41,6 +41,8 @@ public sealed record CompanySpaceViewModel(
     IReadOnlyList<KeyValuePair<string, string>> Themes, IReadOnlyList<KeyValuePair<string, string>> Publics)
 {
     public CommitmentForm Commitment { get; init; } = new();
+
+    public IReadOnlyList<KeyValuePair<Guid, string>> JoinRequests { get; init; } = [];
 }
 
 public sealed record ProfileViewModel(

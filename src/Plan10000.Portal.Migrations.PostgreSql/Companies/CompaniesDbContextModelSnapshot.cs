@@ -214,6 +214,39 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.ToTable("Companies_FicheVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.JoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Companies_JoinRequests", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.PublicationConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +356,15 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.JoinRequest", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
                         .WithMany()

@@ -209,6 +209,39 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.ToTable("Companies_FicheVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.JoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Companies_JoinRequests", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.PublicationConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -318,6 +351,15 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.JoinRequest", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
                         .WithMany()

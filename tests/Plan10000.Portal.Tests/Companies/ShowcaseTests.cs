@@ -137,4 +137,17 @@ public sealed class ShowcaseTests(PortalFixture fixture) : IClassFixture<PortalF
         Assert.Contains("/entreprises-engagees/" + listed.Slug, html);
         Assert.DoesNotContain("Sigma Attente", html);
     }
+
+    [Fact]
+    public async Task The_sitemap_lists_listed_company_pages_only()
+    {
+        var listed = await AddCompanyAsync(Factory, "Plan Du Site Omicron", "76000", CompanyStatus.Approved);
+        var pending = await AddCompanyAsync(Factory, "Plan Du Site Omicron Attente", "76000", CompanyStatus.Pending);
+
+        var xml = await Factory.CreateBrowserLikeClient().GetStringAsync("/sitemap.xml");
+
+        Assert.Contains("/entreprises-engagees/" + listed.Slug + "<", xml);
+        Assert.DoesNotContain("/entreprises-engagees/" + pending.Slug, xml);
+        Assert.Contains("/tableau-de-bord", xml);
+    }
 }

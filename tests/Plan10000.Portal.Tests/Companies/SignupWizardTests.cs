@@ -16,6 +16,8 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
     [Fact]
     public async Task A_company_signs_up_through_every_step_and_waits_for_moderation()
     {
+        await Factory.CreateUserClientAsync("referente.paris@wizard.test", Plan10000.Portal.Abstractions.Security.PortalRoles.TerritorialReferent, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Departement, "75"));
+        await Factory.CreateUserClientAsync("referent.gironde@wizard.test", Plan10000.Portal.Abstractions.Security.PortalRoles.TerritorialReferent, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Departement, "33"));
         var client = Factory.CreateBrowserLikeClient();
         var siren = NewSiren();
         var siret = Siret.WithKey(siren + "0002");
@@ -62,6 +64,10 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
         Assert.Equal(1, await WithDbAsync(Factory, db => db.FicheVersions.CountAsync(v => v.CompanyId == stored.Id)));
         Assert.False(await WithDbAsync(Factory, db => db.Drafts.AnyAsync(d => d.PayloadJson.Contains(siret))));
 
+        // The referent of the département is told; the one of another département is not.
+        Assert.Contains("Boulangerie Sainte-Anne", await WaitForMailAsync(Factory, "referente.paris@wizard.test"));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(Factory.DataDirectory, "mail")), f => File.ReadAllText(f).Contains("referent.gironde@wizard.test", StringComparison.Ordinal));
+
         // The company scope was granted and is in the refreshed cookie: the wizard now sends to the company space.
         var again = await client.GetAsync("/inscription");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
@@ -107,6 +113,32 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
         Assert.Contains("déjà inscrite", html);
         Assert.Contains("Pour rejoindre son espace", html);
         Assert.Equal(1, await WithDbAsync(Factory, db => db.Companies.CountAsync(c => c.Siren == existing.Siren)));
+    }
+
+    [Fact]
+    public async Task An_account_refused_for_a_duplicate_siren_asks_to_join_and_a_member_lets_it_in()
+    {
+        var existing = await AddCompanyAsync(Factory, "Entreprise À Rejoindre", "75015", CompanyStatus.Approved);
+        var member = await Factory.CreateUserClientAsync("membre@rejoindre.test", Plan10000.Portal.Abstractions.Security.PortalRoles.Company, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Company, existing.Id.ToString()));
+        var newcomer = Factory.CreateBrowserLikeClient();
+        await SignUpAccountAsync(newcomer, "nouveau@rejoindre.test");
+        var refused = await PostAsync(newcomer, "/inscription", "/inscription/entreprise", CompanyFields(Siret.WithKey(existing.Siren + "0042"), "Doublon"));
+        Assert.Contains("action=\"/inscription/rejoindre\"", await refused.Content.ReadAsStringAsync());
+
+        var asked = await PostAsync(newcomer, "/inscription", "/inscription/rejoindre", [new("siren", existing.Siren)]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("nouveau@rejoindre.test", await WaitForMailAsync(Factory, "membre@rejoindre.test"));
+        var space = WebUtility.HtmlDecode(await member.GetStringAsync("/mon-entreprise"));
+        Assert.Contains("nouveau@rejoindre.test demande à rejoindre", space);
+        var request = await WithDbAsync(Factory, db => db.JoinRequests.SingleAsync(r => r.CompanyId == existing.Id));
+        var accepted = await PostAsync(member, "/mon-entreprise", $"/mon-entreprise/demandes/{request.Id}/accepter", []);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        // Signed in again, the newcomer now holds the company scope and lands in the company space.
+        var again = Factory.CreateBrowserLikeClient();
+        await PortalFactory.PostFormAsync(again, "/compte/connexion", "/compte/connexion", new() { ["Email"] = "nouveau@rejoindre.test", ["Password"] = Password });
+        var page = WebUtility.HtmlDecode(await again.GetStringAsync("/mon-entreprise"));
+        Assert.Contains("Entreprise À Rejoindre", page);
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public interface IAccountProvisioning
     /// <summary>Checks the token from the link and marks the address confirmed.</summary>
     Task<bool> ConfirmEmailAsync(string userId, string token, CancellationToken cancellationToken);
 
+    /// <summary>The addresses of the accounts holding <paramref name="role"/> with that département in their scope (e.g. the referents to warn of a new sign-up).</summary>
+    Task<IReadOnlyList<string>> GetDepartementEmailsAsync(string role, string departementCode, CancellationToken cancellationToken);
+
     /// <summary>The addresses of the accounts scoped to a company, for mail jobs.</summary>
     Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);
 }

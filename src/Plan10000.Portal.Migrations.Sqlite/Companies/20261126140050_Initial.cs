@@ -133,6 +133,28 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Companies_JoinRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies_JoinRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Companies_JoinRequests_Companies_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies_Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_Commitments_CompanyId_Position",
                 table: "Companies_Commitments",
@@ -171,6 +193,12 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                 table: "Companies_FicheVersions",
                 columns: new[] { "CompanyId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_JoinRequests_CompanyId_UserId",
+                table: "Companies_JoinRequests",
+                columns: new[] { "CompanyId", "UserId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -184,6 +212,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
             migrationBuilder.DropTable(
                 name: "Companies_FicheVersions");
+
+            migrationBuilder.DropTable(
+                name: "Companies_JoinRequests");
 
             migrationBuilder.DropTable(
                 name: "Companies_SignupDrafts");
