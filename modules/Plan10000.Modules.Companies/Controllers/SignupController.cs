@@ -409,10 +409,12 @@ public sealed class SignupController(
 
     private async Task<CharterInfo> CurrentCharterAsync(CancellationToken cancellationToken)
     {
-        // The Content module publishes the charter; until it is there (or when it is switched off) a provisional text is signed.
-        var query = HttpContext.RequestServices.GetService<ICharterQuery>();
-        return (query is null ? null : await query.GetCurrentAsync(cancellationToken))
-            ?? new CharterInfo(ProvisionalCharterId, 1, "Charte d’engagement (texte provisoire)", "");
+        // The Content module publishes the charter; until a version is published (or when it is switched off) a provisional text is signed.
+        var query = HttpContext.RequestServices.GetService<IContentQuery>();
+        var current = query is null ? null : await query.GetCurrentCharterAsync(cancellationToken);
+        return current is null
+            ? new CharterInfo(ProvisionalCharterId, 1, "Charte d’engagement (texte provisoire)", "")
+            : new CharterInfo(current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), current.Number, current.Title, current.Html);
     }
 
     private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Utilisateur sans identifiant.");

@@ -230,12 +230,49 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
 
     private const string SignupController_ProvisionalId = "charte-provisoire";
 
-    private static Task<HttpResponseMessage> SignUpAccountAsync(HttpClient client, string email)
+    internal static Task<HttpResponseMessage> SignUpAccountAsync(HttpClient client, string email)
         => PostAsync(client, "/inscription", "/inscription/compte", [new("ContactName", "Anne Martin"), new("Email", email), new("Password", Password)]);
 
-    private static KeyValuePair<string, string>[] CompanyFields(string siret, string name) =>
+    internal static KeyValuePair<string, string>[] CompanyFields(string siret, string name) =>
     [
         new("Siret", siret), new("Name", name), new("SizeCode", "TPE"), new("SectorCode", "ARTISANAT"),
         new("Address", "12 rue de la Roquette"), new("Postcode", "75011"), new("City", "Paris"), new("Website", "https://exemple.fr"),
     ];
+}
+
+public sealed class SignupCharterTests
+{
+    [Fact]
+    public async Task The_company_signs_the_charter_version_published_by_the_content_module()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Seed:Demo"] = "true" });
+        Plan10000.Portal.Abstractions.Queries.Content.CharterVersionInfo current;
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(factory.Services))
+        {
+            current = (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Plan10000.Portal.Abstractions.Queries.Content.IContentQuery>(scope.ServiceProvider).GetCurrentCharterAsync())!;
+        }
+
+        var client = factory.CreateBrowserLikeClient();
+        var siren = NewSiren();
+        await SignupWizardTests.SignUpAccountAsync(client, "signataire@charte.test");
+        await PostAsync(client, "/inscription", "/inscription/entreprise", SignupWizardTests.CompanyFields(Siret.WithKey(siren + "0001"), "Atelier de la Charte"));
+        var page = await client.GetStringAsync("/inscription");
+        var signed = await PostAsync(client, "/inscription", "/inscription/charte", [new("SignerName", "Nadia"), new("SignerRole", "Présidente"), new("Accept", "oui")]);
+        await PostAsync(client, "/inscription", "/inscription/engagements",
+        [
+            new("Theme", "4"), new("Publics", "JEUNES"), new("Description", "Parrainer des jeunes."), new("IntentionQuantity", "3"),
+            new("IntentionUnit", "parrainages"), new("IntentionYear", "2026"), new("operation", "ajouter"),
+        ]);
+        await PostAsync(client, "/inscription", "/inscription/engagements", [new("operation", "continuer")]);
+        await PostAsync(client, "/inscription", "/inscription/publication", [new("Consents", PublicationItems.Name)]);
+
+        Assert.NotNull(current);
+        Assert.Contains(current.Title, System.Net.WebUtility.HtmlDecode(page));
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var stored = await WithDbAsync(factory, db => db.Companies.SingleAsync(c => c.Siren == siren));
+        Assert.Equal(current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Charter.CharterId);
+        Assert.Equal(current.Number, stored.Charter.CharterVersion);
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
 }
