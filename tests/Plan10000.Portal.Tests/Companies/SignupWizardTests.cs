@@ -134,9 +134,11 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
         var accepted = await PostAsync(member, "/mon-entreprise", $"/mon-entreprise/demandes/{request.Id}/accepter", []);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
 
-        // Signed in again, the newcomer now holds the company scope and lands in the company space.
+        // Address confirmed and signed in again, the newcomer now holds the company scope and lands in the company space.
         var again = Factory.CreateBrowserLikeClient();
-        await PortalFactory.PostFormAsync(again, "/compte/connexion", "/compte/connexion", new() { ["Email"] = "nouveau@rejoindre.test", ["Password"] = Password });
+        await again.GetAsync(await Factory.WaitForMailLinkAsync("nouveau@rejoindre.test", "Confirmez"));
+        var login = await PortalFactory.PostFormAsync(again, "/compte/connexion", "/compte/connexion", new() { ["Email"] = "nouveau@rejoindre.test", ["Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var page = WebUtility.HtmlDecode(await again.GetStringAsync("/mon-entreprise"));
         Assert.Contains("Entreprise À Rejoindre", page);
     }
