@@ -4,6 +4,8 @@ using Plan10000.Modules.Content.Jobs;
 using Plan10000.Modules.Content.Seed;
 using Plan10000.Modules.Content.Services;
 using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Accounts;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Modules;
@@ -29,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ISearchResultProvider, ContentSearch>();
         services.AddScoped<IDemoDataSeeder, ContentDemoSeeder>();
         services.AddScoped<ScheduledPublicationJob>();
+        services.AddScoped<IEventHandler<AccountClosed>, Events.AccountClosedHandler>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();

@@ -293,9 +293,14 @@ public sealed class AccountController(
             }
             else
             {
+                var deleted = await users.DeleteAsync(user);
+                if (!deleted.Succeeded)
+                {
+                    throw new InvalidOperationException("Suppression du compte refusée : " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
+                }
+
                 await audit.RecordAsync(AuditActions.AccountClosed, user.Email, cancellationToken: cancellationToken);
                 await signIn.SignOutAsync();
-                await users.DeleteAsync(user);
                 await events.PublishAsync(new AccountClosed(user.Id, user.Email ?? ""), cancellationToken);
                 TempData["Success"] = "Votre compte est fermé et vos données personnelles ont été supprimées.";
                 return LocalRedirect("/");

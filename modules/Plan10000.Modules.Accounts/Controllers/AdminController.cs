@@ -17,7 +17,8 @@ using Plan10000.Portal.Abstractions.Ui;
 namespace Plan10000.Modules.Accounts.Controllers;
 
 /// <summary>
-/// Users, roles and scopes. National admins manage everyone; a territorial referent may only invite
+/// Users, roles and scopes. Only the national team lists and edits accounts, whoever else holds ManageUsers
+/// (roles are granted in the database, so the rule is enforced here too); a territorial referent may only invite
 /// intermediation actors inside their own départements.
 /// </summary>
 [Area("Accounts")]
@@ -37,6 +38,11 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> Index(string? q, string? role, int page = 1, CancellationToken cancellationToken = default)
     {
+        if (!scope.IsNational(User))
+        {
+            return Forbid();
+        }
+
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -80,7 +86,8 @@ public sealed class AdminController(
     {
         WithRoles(form);
         var departements = form.ParsedDepartements();
-        if (!scope.IsNational(User) && (form.Role != PortalRoles.IntermediationActor || departements.Any(d => !scope.CanActOnDepartement(User, d))))
+        // Outside the national team: intermediation actors only, inside one's own départements, and no club.
+        if (!scope.IsNational(User) && (form.Role != PortalRoles.IntermediationActor || !string.IsNullOrWhiteSpace(form.Club) || departements.Any(d => !scope.CanActOnDepartement(User, d))))
         {
             return Forbid();
         }
@@ -118,6 +125,11 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> Edit(string id)
     {
+        if (!scope.IsNational(User))
+        {
+            return Forbid();
+        }
+
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -141,6 +153,11 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> Edit(string id, UserForm form, [FromServices] IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (!scope.IsNational(User))
+        {
+            return Forbid();
+        }
+
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -189,6 +206,11 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> ToggleLock(string id, CancellationToken cancellationToken)
     {
+        if (!scope.IsNational(User))
+        {
+            return Forbid();
+        }
+
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -214,6 +236,11 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> SendReset(string id)
     {
+        if (!scope.IsNational(User))
+        {
+            return Forbid();
+        }
+
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {

@@ -10,8 +10,17 @@ namespace Plan10000.Modules.Accounts.Controllers;
 [Area("Accounts")]
 [Route("admin/roles")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
-public sealed class AdminRolesController(IPermissionCatalog catalog, IPermissionGrants grants, IAuditLog audit) : Controller
+public sealed class AdminRolesController(IPermissionCatalog catalog, IPermissionGrants grants, IAuditLog audit, IAccessScope scope) : Controller
 {
+    /// <summary>Changing who may do what is for the national team only, even if ManageUsers was granted to another role.</summary>
+    public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+    {
+        if (!scope.IsNational(User))
+        {
+            context.Result = Forbid();
+        }
+    }
+
     private static readonly IReadOnlyList<KeyValuePair<string, string>> EditableRoles =
         [.. PortalRoles.Labels.Where(r => r.Key != PortalRoles.NationalAdmin)];
 

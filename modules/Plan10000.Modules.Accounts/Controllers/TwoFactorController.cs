@@ -39,6 +39,12 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
             return Challenge();
         }
 
+        // Once active, the secret is never shown again: a stolen session must not clone the second factor.
+        if (user.TwoFactorEnabled)
+        {
+            return NotFound();
+        }
+
         var (_, uri) = await KeyAsync(user);
         using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         Response.Headers.CacheControl = "no-store";
@@ -75,12 +81,18 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
     }
 
     [HttpPost("desactiver")]
-    public async Task<IActionResult> Disable()
+    public async Task<IActionResult> Disable(string? password)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            TempData["Error"] = "Mot de passe incorrect : la double authentification reste activée.";
+            return RedirectToAction(nameof(Index));
         }
 
         if (Security.RequireAdminTwoFactor && await users.IsInRoleAsync(user, PortalRoles.NationalAdmin))

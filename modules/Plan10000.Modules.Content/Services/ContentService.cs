@@ -82,6 +82,13 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
             item.Status = ContentStatus.Draft;
         }
 
+        // A schedule is a publisher's decision about one text: a save by someone else drops it, so the job never
+        // publishes words nobody with PublishContent has read.
+        if (!actor.CanPublish)
+        {
+            item.PublishAt = null;
+        }
+
         item.UpdatedAt = now;
         item.SearchText = SearchTextOf(item);
         await db.SaveChangesAsync(cancellationToken);

@@ -129,3 +129,44 @@ public sealed class ScopeAndPermissionTests(PortalFixture fixture) : IClassFixtu
         Assert.Contains("utilisateur-invite", await admin.GetStringAsync("/admin/journal"));
     }
 }
+
+public sealed class DelegatedUserManagementTests
+{
+    [Fact]
+    public async Task A_referent_granted_manage_users_still_cannot_list_edit_or_promote_accounts()
+    {
+        using var factory = new PortalFactory();
+        var referent = await factory.CreateUserClientAsync("referent.69@test.gouv.fr", PortalRoles.TerritorialReferent, (ScopeClaims.Departement, "69"));
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(factory.Services))
+        {
+            var grants = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IPermissionGrants>(scope.ServiceProvider);
+            var all = await grants.GetGrantsAsync();
+            await grants.SetGrantsAsync([.. all, (PortalRoles.TerritorialReferent, "ManageUsers")]);
+        }
+
+        var ownId = System.Text.RegularExpressions.Regex.Match(await (await factory.CreateAdminClientAsync()).GetStringAsync("/admin/utilisateurs?q=referent.69"), "/admin/utilisateurs/([0-9a-f-]{36})").Groups[1].Value;
+        var list = await referent.GetAsync("/admin/utilisateurs");
+        var roles = await referent.GetAsync("/admin/roles");
+        var promote = await PortalFactory.PostForgedAsync(referent, "/admin/utilisateurs/inviter", "/admin/utilisateurs/inviter", $"/admin/utilisateurs/{ownId}", new()
+        {
+            ["Email"] = "referent.69@test.gouv.fr",
+            ["DisplayName"] = "Moi",
+            ["Role"] = PortalRoles.NationalAdmin,
+        });
+        var club = await PortalFactory.PostFormAsync(referent, "/admin/utilisateurs/inviter", "/admin/utilisateurs/inviter", new()
+        {
+            ["Email"] = "acteur.club@test.fr",
+            ["DisplayName"] = "Acteur",
+            ["Role"] = PortalRoles.IntermediationActor,
+            ["Departements"] = "69",
+            ["Club"] = "un-autre-club",
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, roles.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, promote.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, club.StatusCode);
+        Assert.Contains("value=\"ReferentTerritorial\" selected=\"selected\"", await (await factory.CreateAdminClientAsync()).GetStringAsync($"/admin/utilisateurs/{ownId}"));
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
+}

@@ -30,6 +30,7 @@ public sealed partial class TwoFactorTests
         var enabled = await PortalFactory.PostFormAsync(client, "/compte/double-authentification", "/compte/double-authentification", new() { ["Code"] = Totp(key) });
         Assert.Contains("Notez vos codes de secours", await enabled.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/parametres")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/compte/double-authentification/qr.png")).StatusCode);
 
         var fresh = factory.CreateBrowserLikeClient();
         var first = await PortalFactory.PostFormAsync(fresh, "/compte/connexion", "/compte/connexion", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = PortalFactory.AdminPassword });

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Content.Jobs;
 using Plan10000.Modules.Content.Models;
+using Plan10000.Modules.Content.Services;
 using Plan10000.Portal.Abstractions.Queries.Content;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Tests.Support;
@@ -175,6 +176,30 @@ public sealed class ContentWorkflowTests(PortalFixture fixture) : IClassFixture<
         Assert.Null((await ContentSeed.LoadAsync(fixture.Factory, due)).PublishAt);
         Assert.Equal(ContentStatus.Unpublished, (await ContentSeed.LoadAsync(fixture.Factory, expired)).Status);
         Assert.Equal(ContentStatus.Draft, (await ContentSeed.LoadAsync(fixture.Factory, later)).Status);
+    }
+
+    [Fact]
+    public async Task An_editor_saving_a_scheduled_item_drops_the_schedule_so_unreviewed_text_is_never_published()
+    {
+        var id = await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Actualite, "Annonce relue", "Texte relu.", publish: false);
+        await ContentSeed.WithDbAsync(fixture.Factory, async db =>
+        {
+            (await db.Items.FindAsync(id))!.PublishAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            return await db.SaveChangesAsync();
+        });
+
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Plan10000.Modules.Content.Data.ContentDbContext>();
+            var item = (await db.Items.FindAsync(id))!;
+            item.Body = "Texte modifié après la relecture.";
+            await scope.ServiceProvider.GetRequiredService<ContentService>().SaveAsync(item, new Actor("redac@test.gouv.fr", "redac-1", CanPublish: false), "modification", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ScheduledPublicationJob>().RunAsync();
+        }
+
+        var stored = await ContentSeed.LoadAsync(fixture.Factory, id);
+        Assert.Null(stored.PublishAt);
+        Assert.Equal(ContentStatus.Draft, stored.Status);
     }
 
     [Fact]

@@ -111,6 +111,16 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A forged post: a valid antiforgery token taken from a form the user may see, sent to an action of our choice.</summary>
+    public static async Task<HttpResponseMessage> PostForgedAsync(HttpClient client, string formPage, string formAction, string target, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var form = page.IndexOf($"action=\"{formAction}\"", StringComparison.Ordinal);
+        Assert.True(form >= 0, $"Pas de formulaire vers {formAction} sur {formPage}");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenPattern().Match(page[form..]).Groups[1].Value);
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Reads the antiforgery token from the page that holds the form, then posts the form as a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
     {
