@@ -47,7 +47,10 @@ public sealed class Startup : ModuleStartup
             o.Cookie.Name = "portail.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure outside Development; Portal:Security:SecureCookies=false only for plain-HTTP test hosts.
+            o.Cookie.SecurePolicy = context.Configuration.GetValue<bool?>("Portal:Security:SecureCookies") ?? !context.Environment.IsDevelopment()
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/compte/connexion";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
@@ -68,6 +71,7 @@ public sealed class Startup : ModuleStartup
         };
         services.AddSingleton(security);
         services.AddScoped<RequireAdminTwoFactorFilter>();
+        services.AddSingleton<IAdminTwoFactorRule, AdminTwoFactorRule>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<RequireAdminTwoFactorFilter>());
         services.AddScoped<AccountMailJob>();
         services.AddScoped<INationalAdmins, NationalAdmins>();

@@ -23,6 +23,7 @@ public static class InfrastructureServices
         services.AddMemoryCache();
         services.AddSingleton(defaults);
         services.AddSingleton<ISiteSettings, SiteSettingsStore>();
+        services.AddSingleton<IPortalUrls, PortalUrls>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender, MailKitSender>();

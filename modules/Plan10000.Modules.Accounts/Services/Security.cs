@@ -33,6 +33,12 @@ internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleMan
     }
 }
 
+internal sealed class AdminTwoFactorRule(SecurityOptions security) : IAdminTwoFactorRule
+{
+    public bool IsSatisfiedBy(ClaimsPrincipal user)
+        => !security.RequireAdminTwoFactor || !user.IsInRole(PortalRoles.NationalAdmin) || user.HasClaim(PortalClaimsFactory.TwoFactorClaim, "1");
+}
+
 /// <summary>A national admin without two-factor is sent to set it up before any back-office page.</summary>
 internal sealed class RequireAdminTwoFactorFilter(SecurityOptions security) : IAsyncActionFilter
 {

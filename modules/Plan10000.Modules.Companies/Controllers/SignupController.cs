@@ -90,7 +90,7 @@ public sealed class SignupController(
             {
                 await accounts.SignInAsync(created.UserId!, cancellationToken);
                 var userId = created.UserId!;
-                var siteUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+                var siteUrl = HttpContext.RequestServices.GetRequiredService<Plan10000.Portal.Abstractions.Settings.IPortalUrls>().Root;
                 jobs.Enqueue<AccountConfirmationMailJob>(j => j.SendAsync(userId, siteUrl));
                 db.Drafts.Add(new SignupDraft { UserId = created.UserId!, Step = 2, PayloadJson = "{}", UpdatedAt = clock.GetUtcNow() });
                 await db.SaveChangesAsync(cancellationToken);

@@ -133,7 +133,7 @@ public sealed class PublicController(ISiteSettings settings) : Controller
         }
 
         var items = await Reader.LatestAsync(kind, 50, cancellationToken);
-        var root = $"{Request.Scheme}://{Request.Host}";
+        var root = HttpContext.RequestServices.GetRequiredService<IPortalUrls>().Root;
         var buffer = new MemoryStream();
         // XmlWriter escapes every title and text, so the feed stays well-formed whatever an author typed.
         await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))

@@ -28,3 +28,9 @@ public interface IAccessScope
 
     bool CanActOnCompany(ClaimsPrincipal user, string companyId);
 }
+
+/// <summary>Whether a user meets the two-factor rule for the back office; used where MVC filters do not run.</summary>
+public interface IAdminTwoFactorRule
+{
+    bool IsSatisfiedBy(ClaimsPrincipal user);
+}

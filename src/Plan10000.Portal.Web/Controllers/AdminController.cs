@@ -99,7 +99,11 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
 
         var result = await audit.SearchAsync(new AuditQuery(type, user, from, to, 1, 10_000), cancellationToken);
         await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await using (var csv = new CsvHelper.CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))))
+        await using (var csv = new CsvHelper.CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
+        {
+            // Anyone can type an address at the login form: a leading = + - @ must not become a spreadsheet formula.
+            InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape,
+        }))
         {
             csv.WriteField("date");
             csv.WriteField("utilisateur");

@@ -2,11 +2,12 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc;
 using Plan10000.Portal.Abstractions.Extensibility;
+using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Web.ViewModels;
 
 namespace Plan10000.Portal.Web.Controllers;
 
-public sealed class SitemapController(IEnumerable<ISitemapContributor> contributors) : Controller
+public sealed class SitemapController(IEnumerable<ISitemapContributor> contributors, IPortalUrls urls) : Controller
 {
     private static readonly SitemapEntry[] HostEntries =
     [
@@ -26,7 +27,7 @@ public sealed class SitemapController(IEnumerable<ISitemapContributor> contribut
     public async Task<IActionResult> Xml(CancellationToken cancellationToken)
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var root = $"{Request.Scheme}://{Request.Host}";
+        var root = urls.Root;
         var document = new XDocument(new XElement(ns + "urlset",
             (await CollectAsync(cancellationToken)).Select(e => new XElement(ns + "url",
                 new XElement(ns + "loc", root + e.Url),
@@ -36,7 +37,7 @@ public sealed class SitemapController(IEnumerable<ISitemapContributor> contribut
 
     [HttpGet("/robots.txt")]
     public IActionResult Robots()
-        => Content($"User-agent: *\nDisallow: /admin/\nDisallow: /compte/\nSitemap: {Request.Scheme}://{Request.Host}/sitemap.xml\n", "text/plain", Encoding.UTF8);
+        => Content($"User-agent: *\nDisallow: /admin/\nDisallow: /compte/\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain", Encoding.UTF8);
 
     private async Task<List<SitemapEntry>> CollectAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -28,6 +30,9 @@ namespace Plan10000.Portal.Web.Hosting;
 
 internal static class PortalHost
 {
+    /// <summary>ManageJobs, plus the admin two-factor rule that MVC filters cannot enforce on Hangfire's dashboard.</summary>
+    private const string JobsDashboardPolicy = "JobsDashboard";
+
     /// <summary>Modules that the rest of the portal cannot do without.</summary>
     private static readonly string[] RequiredModules = ["Accounts"];
 
@@ -87,19 +92,37 @@ internal static class PortalHost
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "portail.af";
+            o.Cookie.SecurePolicy = configuration.GetValue<bool?>("Portal:Security:SecureCookies") ?? !builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
         services.AddScoped<DatabaseInitializer>();
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "portail.messages");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var permits = configuration.GetValue("Portal:RateLimit:SensitivePerMinute", 20);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimitPolicies.Sensitive, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Behind a reverse proxy, the client's address and scheme come from X-Forwarded-* sent by the listed proxies only.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Portal:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddAuthorizationBuilder().AddPolicy(JobsDashboardPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .AddRequirements(new PermissionRequirement(HostPermissions.ManageJobs))
+            .RequireAssertion(context => context.Resource is not HttpContext http
+                || http.RequestServices.GetService<IAdminTwoFactorRule>()?.IsSatisfiedBy(context.User) != false));
         return builder;
     }
 
@@ -147,6 +170,7 @@ internal static class PortalHost
             app.UseHsts();
         }
 
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/erreur/500");
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
@@ -158,7 +182,7 @@ internal static class PortalHost
         app.MapHealthChecks("/health");
         // Endpoint authorization gives the usual answers: login page when anonymous, 403 without the permission.
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/admin", DashboardTitle = "Tâches planifiées" })
-            .RequireAuthorization(PermissionPolicy.Prefix + HostPermissions.ManageJobs);
+            .RequireAuthorization(JobsDashboardPolicy);
         app.MapControllers();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
         {

@@ -122,6 +122,7 @@ public sealed class AccountFlowTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Sign_ins_and_failures_are_in_the_audit_trail_which_filters_and_exports()
     {
         await SignInAsync(fixture.Factory.CreateBrowserLikeClient(), "intrus@exemple.fr", "mauvais mot de passe");
+        await SignInAsync(fixture.Factory.CreateBrowserLikeClient(), "=1+1@exemple.fr", "mauvais mot de passe");
         var admin = await fixture.Factory.CreateAdminClientAsync();
 
         var failures = await admin.GetStringAsync("/admin/journal?type=connexion-echec");
@@ -133,6 +134,8 @@ public sealed class AccountFlowTests(PortalFixture fixture) : IClassFixture<Port
         Assert.DoesNotContain("<td>connexion</td>", failures);
         Assert.StartsWith("\uFEFFdate;utilisateur;action", csv);
         Assert.Contains("intrus@exemple.fr", csv);
+        Assert.Contains("'=1+1@exemple.fr", csv);
+        Assert.DoesNotContain(";=1+1@exemple.fr", csv);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("Saisissez les dates au format JJ/MM/AAAA.", await badDate.Content.ReadAsStringAsync());
     }
@@ -140,7 +143,7 @@ public sealed class AccountFlowTests(PortalFixture fixture) : IClassFixture<Port
     [Fact]
     public async Task Repeated_requests_on_sensitive_forms_are_rate_limited_in_french()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:RateLimit:SensitivePerMinute"] = "20" });
         var client = factory.CreateBrowserLikeClient();
         HttpResponseMessage last = new();
         for (var i = 0; i < 21; i++)

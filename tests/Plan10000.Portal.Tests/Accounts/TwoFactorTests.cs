@@ -13,6 +13,7 @@ public sealed partial class TwoFactorTests
         using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Security:RequireAdminTwoFactor"] = "true" });
         var client = await factory.CreateAdminClientAsync();
 
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/jobs")).StatusCode);
         var blocked = await client.GetAsync("/admin/parametres");
         Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
         Assert.Equal("/compte/double-authentification", blocked.Headers.Location!.OriginalString);
@@ -31,6 +32,7 @@ public sealed partial class TwoFactorTests
         Assert.Contains("Notez vos codes de secours", await enabled.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/parametres")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/compte/double-authentification/qr.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/jobs")).StatusCode);
 
         var fresh = factory.CreateBrowserLikeClient();
         var first = await PortalFactory.PostFormAsync(fresh, "/compte/connexion", "/compte/connexion", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = PortalFactory.AdminPassword });

@@ -39,6 +39,10 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:Security:RequireAdminTwoFactor", "false");
+        builder.UseSetting("Portal:PublicUrl", "http://localhost");
+        builder.UseSetting("Portal:Security:SecureCookies", "false");
+        // Test classes share one client address; the rate-limit test sets the production value back.
+        builder.UseSetting("Portal:RateLimit:SensitivePerMinute", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
