@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NewSignupMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
+        services.AddScoped<Plan10000.Portal.Abstractions.Events.IEventHandler<Plan10000.Portal.Abstractions.Events.Accounts.AccountClosed>, Events.AccountClosedHandler>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddScoped<ISitemapContributor, Sitemap>();

@@ -289,9 +289,10 @@ public sealed class SignupController(
     /// <summary>Offered when the SIREN is already registered: the company's members are asked to let this account in.</summary>
     [HttpPost("rejoindre")]
     [Authorize(Roles = PortalRoles.Company)]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitPolicies.Sensitive)]
     public async Task<IActionResult> Join(string? siren, CancellationToken cancellationToken)
     {
-        var company = await db.Companies.SingleOrDefaultAsync(c => c.Siren == siren, cancellationToken);
+        var company = await db.Companies.Include(c => c.Consents).SingleOrDefaultAsync(c => c.Siren == siren, cancellationToken);
         if (company is null)
         {
             return NotFound();
@@ -307,7 +308,9 @@ public sealed class SignupController(
             jobs.Enqueue<JoinRequestMailJob>(j => j.SendAsync(id));
         }
 
-        return View("JoinRequested", company.Name);
+        // Whoever types a SIREN learns nothing the showcase would not tell: the name only for a listed company.
+        var listed = company.Status == CompanyStatus.Approved && company.Publishes(PublicationItems.Name);
+        return View("JoinRequested", listed ? company.Name : "cette entreprise");
     }
 
     /// <summary>The link of the confirmation mail; works signed in or not, from any browser.</summary>

@@ -278,3 +278,41 @@ public sealed class SignupCharterTests
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 }
+
+public sealed class CompanyAccountClosedTests
+{
+    [Fact]
+    public async Task Closing_an_account_deletes_its_unfinished_sign_up_and_join_requests()
+    {
+        using var factory = new PortalFactory();
+        var client = factory.CreateBrowserLikeClient();
+        await SignupWizardTests.SignUpAccountAsync(client, "partante@fermeture.test");
+        Assert.Equal(1, await WithDbAsync(factory, db => db.Drafts.CountAsync(d => d.UserId != "")));
+
+        var closed = await PortalFactory.PostFormAsync(client, "/compte/fermer", "/compte/fermer", new() { ["Password"] = "une phrase de passe assez longue" });
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(0, await WithDbAsync(factory, db => db.Drafts.CountAsync()));
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
+}
+
+public sealed class CompanySearchConsentTests
+{
+    [Fact]
+    public async Task The_portal_search_shows_the_town_only_when_the_address_is_published()
+    {
+        using var factory = new PortalFactory();
+        await AddCompanyAsync(factory, "Scierie Discrète", "69001", CompanyStatus.Approved, [PublicationItems.Name]);
+        await AddCompanyAsync(factory, "Scierie Ouverte", "69002", CompanyStatus.Approved, [PublicationItems.Name, PublicationItems.Address]);
+
+        var page = System.Net.WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/recherche?q=scierie"));
+        var discrete = page[page.IndexOf("Scierie Discrète", StringComparison.Ordinal)..];
+        var open = page[page.IndexOf("Scierie Ouverte", StringComparison.Ordinal)..];
+
+        Assert.StartsWith("Scierie Discrète", discrete);
+        Assert.Contains("Département 69", discrete[..300]);
+        Assert.DoesNotContain("Département 69", open[..300]);
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
+}
