@@ -12,10 +12,41 @@ internal sealed record DiffLine(DiffKind Kind, string Text);
 /// <summary>A line diff (longest common subsequence): enough for Markdown bodies of a few hundred lines.</summary>
 internal static class LineDiff
 {
+    /// <summary>Above this many table cells (about 16 MB) the middle part is shown as removed then added.</summary>
+    private const long MaxCells = 4_000_000;
+
     public static IReadOnlyList<DiffLine> Compute(string before, string after)
     {
-        var a = Split(before);
-        var b = Split(after);
+        var all = Split(before);
+        var allAfter = Split(after);
+
+        // Unchanged head and tail lines never enter the table, which keeps typical edits cheap.
+        var head = 0;
+        while (head < all.Length && head < allAfter.Length && all[head] == allAfter[head])
+        {
+            head++;
+        }
+
+        var tail = 0;
+        while (tail < all.Length - head && tail < allAfter.Length - head && all[^(tail + 1)] == allAfter[^(tail + 1)])
+        {
+            tail++;
+        }
+
+        var a = all[head..^tail];
+        var b = allAfter[head..^tail];
+        var prefix = all[..head].Select(l => new DiffLine(DiffKind.Same, l));
+        var suffix = all[^tail..].Select(l => new DiffLine(DiffKind.Same, l));
+        if ((long)(a.Length + 1) * (b.Length + 1) > MaxCells)
+        {
+            return [.. prefix, .. a.Select(l => new DiffLine(DiffKind.Removed, l)), .. b.Select(l => new DiffLine(DiffKind.Added, l)), .. suffix];
+        }
+
+        return [.. prefix, .. Middle(a, b), .. suffix];
+    }
+
+    private static List<DiffLine> Middle(string[] a, string[] b)
+    {
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
         {
