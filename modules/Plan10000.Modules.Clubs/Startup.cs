@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ClubService>();
+        services.AddScoped<ICompanySpaceContributor, CompanySpaceClubSection>();
         services.AddScoped<IDemoDataSeeder, DemoClubsSeeder>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddScoped<ISitemapContributor, Sitemap>();

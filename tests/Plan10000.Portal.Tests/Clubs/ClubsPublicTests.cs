@@ -85,6 +85,25 @@ public sealed class ClubsPublicTests(PortalFixture fixture) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task The_company_space_points_to_the_club_of_its_departement_and_shows_its_membership()
+    {
+        var club = await AddClubAsync(Factory, "19", "Club de Corrèze");
+        var member = await AddCompanyAsync(Factory, "Coutellerie de Tulle", "19000", CompanyStatus.Approved);
+        var newcomer = await AddCompanyAsync(Factory, "Papeterie de Brive", "19100", CompanyStatus.Approved);
+        await AddMemberAsync(Factory, club.Id, member.Id);
+        var memberClient = await Factory.CreateUserClientAsync(NewEmail("coutellerie"), PortalRoles.Company, (ScopeClaims.Company, member.Id.ToString()));
+        var newcomerClient = await Factory.CreateUserClientAsync(NewEmail("papeterie"), PortalRoles.Company, (ScopeClaims.Company, newcomer.Id.ToString()));
+
+        var memberSpace = WebUtility.HtmlDecode(await memberClient.GetStringAsync("/mon-entreprise"));
+        var newcomerSpace = WebUtility.HtmlDecode(await newcomerClient.GetStringAsync("/mon-entreprise"));
+
+        Assert.Contains("Club : Club de Corrèze", memberSpace);
+        Assert.Contains("Votre entreprise est membre du club.", memberSpace);
+        Assert.Contains("Demander à adhérer depuis la page du club", newcomerSpace);
+        Assert.Contains("href=\"/clubs/19\"", newcomerSpace);
+    }
+
+    [Fact]
     public async Task Members_register_for_a_meeting_within_its_capacity_and_read_past_minutes()
     {
         var club = await AddClubAsync(Factory, "25", "Club du Doubs");
