@@ -143,6 +143,20 @@ public sealed class ClubsAdminTests(PortalFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_post_without_the_antiforgery_token_changes_nothing_even_from_the_clubs_animator()
+    {
+        var club = await AddClubAsync(Factory, "18", "Club du Cher");
+        var company = await AddCompanyAsync(Factory, "Porcelaine de Vierzon", "18100", CompanyStatus.Approved);
+        var pending = await AddMemberAsync(Factory, club.Id, company.Id, MembershipStatus.Pending);
+        var animator = await Factory.CreateUserClientAsync(NewEmail("animateur18"), PortalRoles.ClubAnimator, (ScopeClaims.Club, club.Id.ToString()));
+
+        var response = await animator.PostAsync($"/admin/clubs/{club.Id}/membres/{pending.Id}/accepter", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(MembershipStatus.Pending, await WithClubsDbAsync(Factory, db => db.Memberships.Where(m => m.Id == pending.Id).Select(m => m.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Only_the_clubs_animators_schedule_meetings_file_minutes_and_record_decisions()
     {
         var club = await AddClubAsync(Factory, "15", "Club du Cantal");
