@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Clubs.Data;
+using Plan10000.Modules.Clubs.Models;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Plan10000.Modules.Clubs.Seed;
 using Plan10000.Modules.Clubs.Services;
@@ -30,8 +33,12 @@ internal sealed class MainNavigation : IMainNavigationContributor
     public IEnumerable<MainNavigationItem> GetItems() => [new("Clubs", "/clubs", 40)];
 }
 
-internal sealed class Sitemap : ISitemapContributor
+/// <summary>The clubs index and the page of every département that has an active club.</summary>
+internal sealed class Sitemap(ClubsDbContext db) : ISitemapContributor
 {
-    public Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<SitemapEntry>>([new("Clubs départementaux", "/clubs", "Clubs")]);
+    public async Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
+    {
+        var codes = await db.Clubs.AsNoTracking().Where(c => c.Status == ClubStatus.Active).Select(c => c.DepartementCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        return [new("Clubs départementaux", "/clubs", "Clubs"), .. codes.Select(code => new SitemapEntry("Clubs — " + code, "/clubs/" + code, "Clubs"))];
+    }
 }

@@ -28,6 +28,9 @@ public sealed class ClubsPublicTests(PortalFixture fixture) : IClassFixture<Port
         Assert.Contains("/clubs/22", html);
         Assert.Contains("Mayotte", html);
         Assert.Equal(HttpStatusCode.NotFound, (await Factory.CreateBrowserLikeClient().GetAsync("/clubs/00")).StatusCode);
+        var sitemap = await Factory.CreateBrowserLikeClient().GetStringAsync("/sitemap.xml");
+        Assert.Contains("/clubs/21", sitemap);
+        Assert.DoesNotContain("/clubs/22<", sitemap);
     }
 
     [Fact]
