@@ -86,4 +86,27 @@ internal sealed class AccountProvisioning(
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u.Email!)
             .Where(e => e != null)
             .ToListAsync(cancellationToken);
+
+    public async Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken)
+        => (await users.FindByEmailAsync(email.Trim()))?.Id;
+
+    public async Task AddClubScopeAsync(string userId, string clubId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Compte introuvable : " + userId);
+        if (!await users.IsInRoleAsync(user, PortalRoles.ClubAnimator))
+        {
+            await users.AddToRoleAsync(user, PortalRoles.ClubAnimator);
+        }
+
+        var claims = await users.GetClaimsAsync(user);
+        if (!claims.Any(c => c.Type == ScopeClaims.Club && c.Value == clubId))
+        {
+            await users.AddClaimAsync(user, new Claim(ScopeClaims.Club, clubId));
+        }
+
+        if (http.HttpContext?.User is { } current && users.GetUserId(current) == userId)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+    }
 }

@@ -285,7 +285,19 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             Commitment = form,
             JoinRequests = [.. (await db.JoinRequests.AsNoTracking().Where(r => r.CompanyId == company.Id && r.AcceptedAt == null).Select(r => new { r.Id, r.Email }).ToListAsync(cancellationToken))
                 .Select(r => new KeyValuePair<Guid, string>(r.Id, r.Email))],
+            Sections = await SectionsAsync(company, cancellationToken),
         };
+    }
+
+    private async Task<IReadOnlyList<Plan10000.Portal.Abstractions.Extensibility.CompanySpaceSection>> SectionsAsync(Company company, CancellationToken cancellationToken)
+    {
+        var sections = new List<Plan10000.Portal.Abstractions.Extensibility.CompanySpaceSection>();
+        foreach (var contributor in HttpContext.RequestServices.GetServices<Plan10000.Portal.Abstractions.Extensibility.ICompanySpaceContributor>())
+        {
+            sections.AddRange(await contributor.GetSectionsAsync(company.Id, company.DepartementCode, cancellationToken));
+        }
+
+        return [.. sections.OrderBy(s => s.Order)];
     }
 
     private async Task<ProfileViewModel> ProfileModelAsync(Company company, ProfileForm form, CancellationToken cancellationToken)

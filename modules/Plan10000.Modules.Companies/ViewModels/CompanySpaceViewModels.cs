@@ -43,6 +43,9 @@ public sealed record CompanySpaceViewModel(
     public CommitmentForm Commitment { get; init; } = new();
 
     public IReadOnlyList<KeyValuePair<Guid, string>> JoinRequests { get; init; } = [];
+
+    /// <summary>Blocks contributed by other modules (ICompanySpaceContributor), e.g. the club of the département.</summary>
+    public IReadOnlyList<Plan10000.Portal.Abstractions.Extensibility.CompanySpaceSection> Sections { get; init; } = [];
 }
 
 public sealed record ProfileViewModel(

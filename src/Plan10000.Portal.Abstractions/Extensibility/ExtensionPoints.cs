@@ -32,3 +32,11 @@ public interface IDigestContributor
 {
     Task<DigestSection?> BuildSectionAsync(string recipientUserId, DateTimeOffset since, CancellationToken cancellationToken);
 }
+
+/// <summary>A block another module adds to a company's own space (« Mon entreprise »), e.g. the club of its département.</summary>
+public sealed record CompanySpaceSection(string Title, string Text, string? LinkTitle = null, string? LinkUrl = null, int Order = 100);
+
+public interface ICompanySpaceContributor
+{
+    Task<IReadOnlyList<CompanySpaceSection>> GetSectionsAsync(Guid companyId, string departementCode, CancellationToken cancellationToken);
+}

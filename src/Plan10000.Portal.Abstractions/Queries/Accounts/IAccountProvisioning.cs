@@ -37,4 +37,10 @@ public interface IAccountProvisioning
 
     /// <summary>The addresses of the accounts scoped to a company, for mail jobs.</summary>
     Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>The id of the account holding that address, or null.</summary>
+    Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Makes the account an animator of the club: the « AnimateurClub » role and the <see cref="Security.ScopeClaims.Club"/> claim.</summary>
+    Task AddClubScopeAsync(string userId, string clubId, CancellationToken cancellationToken);
 }

@@ -1,0 +1,14 @@
+using Plan10000.Portal.Abstractions.Security;
+
+namespace Plan10000.Modules.Clubs;
+
+internal sealed class Permissions : IPermissionProvider
+{
+    /// <summary>Scoped: a referent creates and validates clubs of their départements; an animator manages only their club (IAccessScope).</summary>
+    public const string ManageClubs = "ManageClubs";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(ManageClubs, "Créer, valider et animer les clubs de son périmètre", "Clubs", [PortalRoles.NationalAdmin, PortalRoles.TerritorialReferent, PortalRoles.ClubAnimator]),
+    ];
+}
