@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<JoinRequestMailJob>();
         services.AddScoped<NewSignupMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
+        services.AddScoped<IScaleDataSeeder, ScaleCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
