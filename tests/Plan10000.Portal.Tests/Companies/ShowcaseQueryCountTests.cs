@@ -13,7 +13,7 @@ namespace Plan10000.Portal.Tests.Companies;
 /// </summary>
 public sealed class ShowcaseQueryCountTests : IDisposable
 {
-    /// <summary>Count, companies, commitments, consents (split query).</summary>
+    /// <summary>Count, companies, then the commitments and the consents of the page by its ids.</summary>
     private const int QueriesPerPage = 4;
 
     private readonly CommandCounter counter = new();
