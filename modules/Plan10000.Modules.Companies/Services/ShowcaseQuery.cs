@@ -92,14 +92,14 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
         }
     }
 
-    /// <summary>Every listed company with its commitments, a batch at a time (three queries per batch), for the open-data files.</summary>
+    /// <summary>Every listed company with its commitments, a batch at a time (three queries per batch, details by ids), for the open-data files and the sitemap.</summary>
     internal async IAsyncEnumerable<Company> AllListedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const int batch = 500;
         for (var skip = 0; ; skip += batch)
         {
-            var companies = await Listed().OrderBy(c => c.Id).Skip(skip).Take(batch)
-                .Include(c => c.Commitments).Include(c => c.Consents).AsSplitQuery().ToListAsync(cancellationToken);
+            var companies = await Listed().OrderBy(c => c.Id).Skip(skip).Take(batch).ToListAsync(cancellationToken);
+            await LoadDetailsAsync(companies, cancellationToken);
             foreach (var company in companies)
             {
                 yield return company;
