@@ -2,6 +2,8 @@
 # ./build.sh test   installs what is missing (Chromium, PostgreSQL, npm packages), starts PostgreSQL,
 #                   builds, runs every test project and prints "N passed, N failed, N skipped".
 # ./build.sh build  restores and builds only.
+# ./build.sh bench  seeds 10,000 companies on a temp SQLite database and measures the public pages
+#                   (BenchmarkDotNet, results under artifacts/benchmarks; not part of the test run).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -72,6 +74,9 @@ summarize() {
 
 case "${1:-test}" in
   build) ensure_prerequisites; build ;;
+  bench)
+    ensure_prerequisites
+    dotnet run --project tests/Plan10000.Portal.Benchmarks --configuration Release -- "${BENCH_COMPANIES:-10000}" "$root/artifacts/benchmarks" ;;
   test) ensure_prerequisites; start_postgres; build; run_tests ;;
-  *) echo "usage: ./build.sh [build|test]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|bench]" >&2; exit 2 ;;
 esac

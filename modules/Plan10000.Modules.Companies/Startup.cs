@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<JoinRequestMailJob>();
         services.AddScoped<NewSignupMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
+        services.AddScoped<IScaleDataSeeder, ScaleCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<Plan10000.Portal.Abstractions.Events.IEventHandler<Plan10000.Portal.Abstractions.Events.Accounts.AccountClosed>, Events.AccountClosedHandler>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();

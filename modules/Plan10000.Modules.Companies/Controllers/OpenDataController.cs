@@ -34,6 +34,18 @@ public sealed class OpenDataController : Controller
         return company is null ? NotFound() : new JsonResult(OpenData.From(company), JsonOptions);
     }
 
+    /// <summary>
+    /// Hand-written rather than generated: only the open-data API is public, and a generator would describe every MVC
+    /// route of the portal. The Companies module owns the only /api/v1 routes so far; other modules add theirs here later.
+    /// </summary>
+    [HttpGet("openapi/v1.json")]
+    public IActionResult OpenApi()
+    {
+        var stream = typeof(OpenDataController).Assembly.GetManifestResourceStream("Plan10000.Modules.Companies.OpenApi.v1.json")
+            ?? throw new InvalidOperationException("La description OpenAPI n’est pas incluse dans le module.");
+        return File(stream, "application/json; charset=utf-8");
+    }
+
     [HttpGet("donnees/entreprises-engagees.json")]
     public async Task ExportJson(CancellationToken cancellationToken)
     {

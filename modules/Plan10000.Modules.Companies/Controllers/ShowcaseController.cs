@@ -68,7 +68,12 @@ public sealed class ShowcaseController(IReferentialsQuery referentials) : Contro
                 c.Description,
                 SignupController.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear))).ToList()
             : [];
-        return View(new CompanyPageViewModel(company.Name, $"Entreprise engagée depuis le {company.DecidedAt ?? company.CreatedAt:dd/MM/yyyy}", rows, commitments, published));
+        var departement = labels.Departements.GetValueOrDefault(company.DepartementCode, company.DepartementCode);
+        // Link previews (OpenGraph, Twitter) repeat what the page shows, so they obey the same consents.
+        var description = published && commitments.Count > 0
+            ? $"{company.Name} ({departement}) s’engage pour l’inclusion dans l’emploi : {commitments.Count} engagement(s) — {string.Join(", ", commitments.Select(c => c.Theme).Where(t => t.Length > 0).Distinct().Take(3))}."
+            : $"{company.Name} ({departement}) s’engage pour l’inclusion dans l’emploi avec le programme « La France, une chance. Les entreprises s’engagent ».";
+        return View(new CompanyPageViewModel(company.Name, $"Entreprise engagée depuis le {company.DecidedAt ?? company.CreatedAt:dd/MM/yyyy}", rows, commitments, published, description, "/entreprises-engagees/" + company.Slug));
     }
 
     [HttpGet("tableau-de-bord")]

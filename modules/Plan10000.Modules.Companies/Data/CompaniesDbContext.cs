@@ -51,6 +51,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.HasIndex(c => c.Siren).IsUnique();
             e.HasIndex(c => c.Slug).IsUnique();
             e.HasIndex(c => new { c.Status, c.DepartementCode });
+            // The showcase lists approved companies by name: with this index the first pages stop after 20 rows instead of sorting them all.
+            e.HasIndex(c => new { c.Status, c.Name, c.Id });
             e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -64,7 +66,9 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(c => c.IntentionUnit).HasMaxLength(100);
             e.Property(c => c.ResultComment).HasMaxLength(2000);
             e.HasIndex(c => new { c.CompanyId, c.Position });
-            e.HasIndex(c => c.ThemeNumero);
+            // The theme filter is « this company has a commitment on theme n »: an index led by ThemeNumero made SQLite scan
+            // ~7,000 commitments per company (16 s for a filtered page at 10,000 companies); this one is a direct lookup.
+            e.HasIndex(c => new { c.CompanyId, c.ThemeNumero });
         });
         modelBuilder.Entity<PublicationConsent>(e =>
         {

@@ -14,7 +14,9 @@ public sealed record ShowcaseViewModel(
     string? Q, string? Region, string? Departement, string? Theme, string? Public, string? Taille, string? Secteur,
     ShowcaseFilterOptions Options, int Total, IReadOnlyList<CardModel> Cards, PaginationModel Pagination);
 
-public sealed record CompanyPageViewModel(string Name, string Lead, IReadOnlyList<KeyValuePair<string, string>> Rows, IReadOnlyList<CompanyCommitmentView> Commitments, bool CommitmentsPublished);
+/// <param name="Description">One sentence for search engines and link previews, built from published fields only.</param>
+/// <param name="Path">The page's own path, for the canonical link and og:url.</param>
+public sealed record CompanyPageViewModel(string Name, string Lead, IReadOnlyList<KeyValuePair<string, string>> Rows, IReadOnlyList<CompanyCommitmentView> Commitments, bool CommitmentsPublished, string Description, string Path);
 
 public sealed record CompanyCommitmentView(string Theme, string Publics, string Description, string Intention);
 

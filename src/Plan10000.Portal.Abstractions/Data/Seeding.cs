@@ -15,3 +15,14 @@ public interface IDemoDataSeeder
 
     Task SeedAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Benchmark data at scale (Portal:Seed:ScaleCompanies = N): runs before the demo seeders, only when the key is
+/// above zero, and must leave a non-empty module alone so a restart never doubles the data.
+/// </summary>
+public interface IScaleDataSeeder
+{
+    int Order => 0;
+
+    Task SeedAsync(int companies, CancellationToken cancellationToken);
+}

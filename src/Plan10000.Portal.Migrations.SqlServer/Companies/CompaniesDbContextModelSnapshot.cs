@@ -69,9 +69,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ThemeNumero");
-
                     b.HasIndex("CompanyId", "Position");
+
+                    b.HasIndex("CompanyId", "ThemeNumero");
 
                     b.ToTable("Companies_Commitments", (string)null);
                 });
@@ -178,6 +178,8 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .IsUnique();
 
                     b.HasIndex("Status", "DepartementCode");
+
+                    b.HasIndex("Status", "Name", "Id");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });

@@ -64,9 +64,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ThemeNumero");
-
                     b.HasIndex("CompanyId", "Position");
+
+                    b.HasIndex("CompanyId", "ThemeNumero");
 
                     b.ToTable("Companies_Commitments", (string)null);
                 });
@@ -173,6 +173,8 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .IsUnique();
 
                     b.HasIndex("Status", "DepartementCode");
+
+                    b.HasIndex("Status", "Name", "Id");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });

@@ -6,7 +6,7 @@ using Plan10000.Portal.Web.Modules;
 
 namespace Plan10000.Portal.Web.Hosting;
 
-/// <summary>At start: migrations (the portal's tables, then each module in dependency order), reference data, then demo data.</summary>
+/// <summary>At start: migrations (the portal's tables, then each module in dependency order), reference data, scale data when asked, then demo data.</summary>
 internal sealed class DatabaseInitializer(
     IServiceProvider services,
     ModuleCatalog modules,
@@ -25,6 +25,16 @@ internal sealed class DatabaseInitializer(
         foreach (var seeder in services.GetServices<IReferenceDataSeeder>().OrderBy(s => s.Order))
         {
             await seeder.SeedAsync(cancellationToken);
+        }
+
+        // Before the demo seeders: they leave a non-empty module alone, so the scale data is not mixed with the demo.
+        var scale = configuration.GetValue<int>("Portal:Seed:ScaleCompanies");
+        if (scale > 0)
+        {
+            foreach (var seeder in services.GetServices<IScaleDataSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(scale, cancellationToken);
+            }
         }
 
         if (DemoSwitch.IsOn(configuration, environment))

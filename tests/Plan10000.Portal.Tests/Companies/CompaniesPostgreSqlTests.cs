@@ -50,6 +50,37 @@ public sealed class CompaniesPostgreSqlTests
         }
     }
 
+    [SkippableFact]
+    public async Task Scale_seed_runs_on_postgresql()
+    {
+        Skip.If(string.IsNullOrEmpty(Server), "PORTAL_TEST_POSTGRES n'est pas défini (lancez ./build.sh test).");
+        var database = "plan10000_scale_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync($"CREATE DATABASE {database}");
+        try
+        {
+            using var factory = new PortalFactory(settings: new Dictionary<string, string?>
+            {
+                ["Portal:Database:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Portal"] = new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString,
+                ["Portal:Seed:ScaleCompanies"] = "1500",
+            });
+
+            var companies = await WithDbAsync(factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies));
+            var departements = await WithDbAsync(factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies.Select(c => c.DepartementCode).Distinct()));
+            var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/entreprises-engagees?region=32&theme=4"));
+
+            Assert.Equal(1500, companies);
+            Assert.Equal(101, departements);
+            Assert.Contains("entreprises", page);
+            PortalFixture.TryDelete(factory.DataDirectory);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
     private static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Server);

@@ -150,4 +150,24 @@ public sealed class ShowcaseTests(PortalFixture fixture) : IClassFixture<PortalF
         Assert.DoesNotContain("/entreprises-engagees/" + pending.Slug, xml);
         Assert.Contains("/tableau-de-bord", xml);
     }
+
+    [Fact]
+    public async Task A_company_page_has_link_preview_meta_in_its_head_built_from_published_fields()
+    {
+        var open = await AddCompanyAsync(Factory, "Aperçu Partagé Kappa", "33000", CompanyStatus.Approved, null, (4, "DELD", "Parrainer des demandeurs d’emploi"));
+        var discreet = await AddCompanyAsync(Factory, "Aperçu Discret Kappa", "33000", CompanyStatus.Approved, [PublicationItems.Name], (4, "DELD", "Parrainage secret"));
+        var client = Factory.CreateBrowserLikeClient();
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/entreprises-engagees/" + open.Slug));
+        var head = page[..page.IndexOf("</head>", StringComparison.Ordinal)];
+        var discreetHead = WebUtility.HtmlDecode(await client.GetStringAsync("/entreprises-engagees/" + discreet.Slug));
+        discreetHead = discreetHead[..discreetHead.IndexOf("</head>", StringComparison.Ordinal)];
+
+        Assert.Contains("<meta property=\"og:title\" content=\"Aperçu Partagé Kappa\" />", head);
+        Assert.Matches("<meta property=\"og:url\" content=\"https?://[^\"]+/entreprises-engagees/" + open.Slug + "\" />", head);
+        Assert.Matches("<meta property=\"og:description\" content=\"Aperçu Partagé Kappa \\(Gironde\\)[^\"]*1 engagement", head);
+        Assert.Contains("<meta name=\"twitter:card\" content=\"summary\" />", head);
+        Assert.Contains("<meta property=\"og:title\" content=\"Aperçu Discret Kappa\" />", discreetHead);
+        Assert.DoesNotContain("engagement(s)", discreetHead);
+    }
 }

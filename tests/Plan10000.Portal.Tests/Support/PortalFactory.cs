@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Accounts.Models;
 
@@ -29,6 +30,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
+    /// <summary>Services replaced or added for one test only (e.g. a command counter on a module's DbContext), after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "plan10000-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,6 +53,10 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseStaticWebAssets();
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 
     /// <summary>Creates an account with a role (and its scope claims), then signs it in through the login form.</summary>

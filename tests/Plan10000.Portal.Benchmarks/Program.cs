@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Plan10000.Portal.Benchmarks;
+
+// Usage: dotnet run --configuration Release --project tests/Plan10000.Portal.Benchmarks -- [companies] [artifacts directory]
+var companies = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var artifacts = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine("artifacts", "benchmarks"));
+Directory.CreateDirectory(artifacts);
+
+// WebApplicationFactory finds the web project through attributes of the test assembly, not of this program: tell it.
+var repository = new DirectoryInfo(AppContext.BaseDirectory);
+while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Plan10000.Portal.sln")))
+{
+    repository = repository.Parent;
+}
+
+Environment.SetEnvironmentVariable(
+    "ASPNETCORE_TEST_CONTENTROOT_PLAN10000_PORTAL_WEB",
+    Path.Combine(repository?.FullName ?? throw new InvalidOperationException("Plan10000.Portal.sln introuvable au-dessus de " + AppContext.BaseDirectory), "src", "Plan10000.Portal.Web"));
+
+// Seeded once, before BenchmarkDotNet runs: every scenario then starts the portal on this same database.
+var seedWatch = Stopwatch.StartNew();
+var seeding = ShowcaseBenchmarks.Seed(companies);
+seedWatch.Stop();
+var seedLine = $"Données de charge : {seeding.Companies} entreprises et {seeding.Commitments} engagements (SQLite), démarrage du portail avec migrations et insertion : {seedWatch.Elapsed.TotalSeconds:F1} s";
+Console.WriteLine(seedLine);
+await File.WriteAllTextAsync(Path.Combine(artifacts, "seeding.txt"), seedLine + Environment.NewLine);
+
+// In process: BenchmarkDotNet's default toolchain would generate and rebuild a copy of the whole portal for each run.
+var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance);
+var config = DefaultConfig.Instance.AddJob(job).WithArtifactsPath(artifacts).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkRunner.Run<ShowcaseBenchmarks>(config);
+Console.WriteLine(seedLine);
