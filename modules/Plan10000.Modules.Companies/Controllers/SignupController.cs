@@ -43,6 +43,15 @@ public sealed class SignupController(
 
     private static readonly string[] StepTitles = ["Votre compte", "Votre entreprise", "La charte d’engagement", "Votre fiche navette", "Publication et envoi"];
 
+    /// <summary>An account that already belongs to a company goes to its space: it cannot register (or join) another one.</summary>
+    public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+    {
+        if (HttpMethods.IsPost(Request.Method) && User.HasClaim(c => c.Type == ScopeClaims.Company))
+        {
+            context.Result = LocalRedirect("/mon-entreprise");
+        }
+    }
+
     [HttpGet("")]
     [AllowAnonymous]
     public async Task<IActionResult> Index(int? etape, CancellationToken cancellationToken)
@@ -292,7 +301,7 @@ public sealed class SignupController(
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitPolicies.Sensitive)]
     public async Task<IActionResult> Join(string? siren, CancellationToken cancellationToken)
     {
-        var company = await db.Companies.Include(c => c.Consents).SingleOrDefaultAsync(c => c.Siren == siren, cancellationToken);
+        var company = await CompanyService.Active(db.Companies).Include(c => c.Consents).FirstOrDefaultAsync(c => c.Siren == siren, cancellationToken);
         if (company is null)
         {
             return NotFound();

@@ -48,7 +48,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             });
             e.Navigation(c => c.Charter).IsRequired();
             // One company per SIREN: the sign-up offers to join the existing one instead.
-            e.HasIndex(c => c.Siren).IsUnique();
+            // Not unique: a rejected or withdrawn sign-up must not keep the SIREN from its real owner (CompanyService.SirenExistsAsync).
+            e.HasIndex(c => c.Siren);
             e.HasIndex(c => c.Slug).IsUnique();
             e.HasIndex(c => new { c.Status, c.DepartementCode });
             // The showcase lists approved companies by name: with this index the first pages stop after 20 rows instead of sorting them all.

@@ -8,8 +8,15 @@ namespace Plan10000.Modules.Companies.Services;
 /// <summary>Writes companies and their fiche navette; keeps the search column and the versions in step with every save.</summary>
 internal sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// A SIREN is taken while a company with it is pending or approved; a rejected or withdrawn sign-up frees it,
+    /// so nobody can squat a company's number by registering it first.
+    /// </summary>
     internal Task<bool> SirenExistsAsync(string siren, CancellationToken cancellationToken)
-        => db.Companies.AnyAsync(c => c.Siren == siren, cancellationToken);
+        => Active(db.Companies).AnyAsync(c => c.Siren == siren, cancellationToken);
+
+    internal static IQueryable<Company> Active(IQueryable<Company> companies)
+        => companies.Where(c => c.Status != CompanyStatus.Rejected && c.Status != CompanyStatus.Withdrawn);
 
     internal async Task<Company> RegisterAsync(SignupData data, string userId, CancellationToken cancellationToken)
     {

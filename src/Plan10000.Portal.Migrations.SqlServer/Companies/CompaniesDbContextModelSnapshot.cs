@@ -171,8 +171,7 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Siren")
-                        .IsUnique();
+                    b.HasIndex("Siren");
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -166,8 +166,7 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Siren")
-                        .IsUnique();
+                    b.HasIndex("Siren");
 
                     b.HasIndex("Slug")
                         .IsUnique();

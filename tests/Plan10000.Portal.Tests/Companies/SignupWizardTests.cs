@@ -316,3 +316,36 @@ public sealed class CompanySearchConsentTests
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 }
+
+public sealed class SirenSquattingTests
+{
+    private const string Password = "une phrase de passe assez longue";
+
+    [Fact]
+    public async Task A_rejected_sign_up_frees_its_siren_and_an_account_with_a_company_cannot_register_another()
+    {
+        using var factory = new PortalFactory();
+        var rejected = await AddCompanyAsync(factory, "Usurpateur", "75011", CompanyStatus.Rejected);
+        var approved = await AddCompanyAsync(factory, "Déjà Engagée", "75012", CompanyStatus.Approved);
+
+        var owner = factory.CreateBrowserLikeClient();
+        await SignupWizardTests.SignUpAccountAsync(owner, "vraie.dirigeante@siren.test");
+        var freed = await PostAsync(owner, "/inscription", "/inscription/entreprise", SignupWizardTests.CompanyFields(Siret.WithKey(rejected.Siren + "0001"), "La Vraie Entreprise"));
+        var copier = factory.CreateBrowserLikeClient();
+        await SignupWizardTests.SignUpAccountAsync(copier, "copie@siren.test");
+        var taken = await PostAsync(copier, "/inscription", "/inscription/entreprise", SignupWizardTests.CompanyFields(Siret.WithKey(approved.Siren + "0002"), "Copie"));
+
+        var member = await factory.CreateUserClientAsync("membre@siren.test", Plan10000.Portal.Abstractions.Security.PortalRoles.Company, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Company, approved.Id.ToString()));
+        var second = await PortalFactory.PostForgedAsync(member, "/compte", "/compte/deconnexion", "/inscription/entreprise",
+            new(SignupWizardTests.CompanyFields(Siret.WithKey(NewSiren() + "0001"), "Deuxième Société").ToDictionary(f => f.Key, f => f.Value)));
+
+        Assert.Equal(HttpStatusCode.Redirect, freed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/mon-entreprise", second.Headers.Location!.OriginalString);
+        Assert.Equal(1, await WithDbAsync(factory, db => db.Companies.CountAsync(c => c.Name == "Déjà Engagée")));
+        Assert.Equal(0, await WithDbAsync(factory, db => db.Companies.CountAsync(c => c.Name == "Deuxième Société")));
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("action=\"/inscription/rejoindre\"", await taken.Content.ReadAsStringAsync());
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
+}
