@@ -12,54 +12,36 @@ namespace Plan10000.Portal.Tests.Data;
 /// </summary>
 public sealed class PostgreSqlTests
 {
-    private static readonly string? Server = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
 
     [SkippableFact]
     public async Task The_portal_migrates_seeds_and_serves_on_postgresql_and_survives_a_restart()
     {
-        Skip.If(string.IsNullOrEmpty(Server), "PORTAL_TEST_POSTGRES n'est pas défini (lancez ./build.sh test).");
-        var database = "plan10000_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync($"CREATE DATABASE {database}");
-        var connection = new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+        await using var database = await PostgreSqlDatabase.CreateAsync("test");
+        var connection = database.ConnectionString;
         var settings = new Dictionary<string, string?>
         {
             ["Portal:Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Portal"] = connection,
         };
-        try
+        for (var start = 0; start < 2; start++)
         {
-            for (var start = 0; start < 2; start++)
-            {
-                using var factory = new PortalFactory(settings: settings);
-                var client = await factory.CreateAdminClientAsync();
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/parametres")).StatusCode);
+            using var factory = new PortalFactory(settings: settings);
+            var client = await factory.CreateAdminClientAsync();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/parametres")).StatusCode);
 
-                using var scope = factory.Services.CreateScope();
-                var query = scope.ServiceProvider.GetRequiredService<IReferentialsQuery>();
-                Assert.Equal(101, (await query.GetDepartementsAsync()).Count);
-                Assert.Equal(18, (await query.GetRegionsAsync()).Count);
-                Assert.Equal(14, (await query.GetThemesAsync()).Count);
-                PortalFixture.TryDelete(factory.DataDirectory);
-            }
+            using var scope = factory.Services.CreateScope();
+            var query = scope.ServiceProvider.GetRequiredService<IReferentialsQuery>();
+            Assert.Equal(101, (await query.GetDepartementsAsync()).Count);
+            Assert.Equal(18, (await query.GetRegionsAsync()).Count);
+            Assert.Equal(14, (await query.GetThemesAsync()).Count);
+            PortalFixture.TryDelete(factory.DataDirectory);
+        }
 
-            await using var data = new NpgsqlConnection(connection);
-            await data.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM \"Referentials_Departements\"", data);
-            Assert.Equal(101L, (long)(await count.ExecuteScalarAsync())!);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-        }
+        await using var data = new NpgsqlConnection(connection);
+        await data.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"Referentials_Departements\"", data);
+        Assert.Equal(101L, (long)(await count.ExecuteScalarAsync())!);
     }
 
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
