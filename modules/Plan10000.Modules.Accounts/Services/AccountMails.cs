@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Plan10000.Modules.Accounts.Models;
 using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Settings;
 
 namespace Plan10000.Modules.Accounts.Services;
 
@@ -11,10 +11,8 @@ namespace Plan10000.Modules.Accounts.Services;
 /// The account mails, sent by Hangfire jobs (never inline in a request). Tokens are made when the job runs,
 /// so a retried job sends a fresh, valid link.
 /// </summary>
-internal sealed class AccountMailJob(UserManager<PortalUser> users, IMailSender mail, IConfiguration configuration)
+internal sealed class AccountMailJob(UserManager<PortalUser> users, IMailSender mail, IPortalUrls urls)
 {
-    private string PublicUrl => (configuration["Portal:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/');
-
     public async Task SendConfirmationAsync(string userId)
     {
         var user = await users.FindByIdAsync(userId);
@@ -59,7 +57,7 @@ internal sealed class AccountMailJob(UserManager<PortalUser> users, IMailSender 
     }
 
     private string Link(string path, string userId, string token)
-        => $"{PublicUrl}{path}?uid={UrlEncoder.Default.Encode(userId)}&token={UrlEncoder.Default.Encode(token)}";
+        => $"{urls.Root}{path}?uid={UrlEncoder.Default.Encode(userId)}&token={UrlEncoder.Default.Encode(token)}";
 
     private async Task SendAsync(OutgoingMail message)
     {

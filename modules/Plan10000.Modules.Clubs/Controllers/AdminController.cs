@@ -12,6 +12,7 @@ using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Queries.Companies;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Clubs.Controllers;
 

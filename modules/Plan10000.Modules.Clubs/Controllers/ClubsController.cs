@@ -10,6 +10,7 @@ using Plan10000.Modules.Clubs.ViewModels;
 using Plan10000.Portal.Abstractions.Queries.Companies;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Clubs.Controllers;
 
@@ -153,7 +154,7 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
         return File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"clubs-{upper}.ics");
     }
 
-    private string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+    private string Absolute(string path) => HttpContext.RequestServices.GetRequiredService<Plan10000.Portal.Abstractions.Settings.IPortalUrls>().Absolute(path);
 
     private async Task<DepartementClubsViewModel?> BuildAsync(string code, string? error, CancellationToken cancellationToken)
     {

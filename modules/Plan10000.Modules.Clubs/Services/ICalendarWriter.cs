@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Plan10000.Modules.Clubs.Models;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Clubs.Services;
 

@@ -139,6 +139,7 @@ public sealed class DecisionForm
 
     public string? Quantity { get; set; }
 
+    [StringLength(100, ErrorMessage = "L’unité : 100 caractères au plus.")]
     public string? Unit { get; set; }
 
     public string? Year { get; set; }

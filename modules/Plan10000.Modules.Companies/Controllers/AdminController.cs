@@ -11,6 +11,7 @@ using Plan10000.Modules.Companies.ViewModels;
 using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
@@ -121,6 +122,8 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
     private async Task<ModerationDetailViewModel> DetailAsync(Company company, string? reason, CancellationToken cancellationToken)
     {
         var themes = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
+        var sizes = (await referentials.GetTaillesEntrepriseAsync(cancellationToken)).ToDictionary(t => t.Code, t => t.Libelle);
+        var sectors = (await referentials.GetSecteursAsync(cancellationToken)).ToDictionary(t => t.Code, t => t.Libelle);
         return new ModerationDetailViewModel(
             company.Id,
             company.Name,
@@ -129,11 +132,11 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
                 new("SIRET", company.Siret),
                 new("Adresse", $"{company.Address}, {company.Postcode} {company.City}"),
                 new("Département", company.DepartementCode),
-                new("Taille", company.SizeCode),
-                new("Secteur", company.SectorCode),
+                new("Taille", sizes.GetValueOrDefault(company.SizeCode, company.SizeCode)),
+                new("Secteur", sectors.GetValueOrDefault(company.SectorCode, company.SectorCode)),
                 new("Site internet", company.Website ?? "—"),
-                new("Charte signée par", $"{company.Charter.SignerName} ({company.Charter.SignerRole}), le {company.Charter.SignedAt:dd/MM/yyyy}, version {company.Charter.CharterVersion}"),
-                new("Statut", company.Status.ToString()),
+                new("Charte signée par", $"{company.Charter.SignerName} ({company.Charter.SignerRole}), le {ParisTime.Date(company.Charter.SignedAt)}, version {company.Charter.CharterVersion}"),
+                new("Statut", PublicationItems.StatusLabel(company.Status)),
             ],
             [.. company.Commitments.OrderBy(c => c.Position).Select(c => (IReadOnlyList<string>)[$"{c.ThemeNumero}. {themes.GetValueOrDefault(c.ThemeNumero, "")}", c.Description, SignupController.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear)])],
             reason);

@@ -13,6 +13,7 @@ using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Ui;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
@@ -254,10 +255,10 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
         var publicLabels = publics.ToDictionary(p => p.Code, p => p.Libelle);
         var status = company.Status switch
         {
-            CompanyStatus.Approved => new BadgeModel("Inscription validée", BadgeKind.Success),
-            CompanyStatus.Rejected => new BadgeModel("Inscription refusée", BadgeKind.Error),
-            CompanyStatus.Withdrawn => new BadgeModel("Retirée du programme", BadgeKind.Neutral),
-            _ => new BadgeModel("En attente de validation par le référent", BadgeKind.Info),
+            CompanyStatus.Approved => new BadgeModel(PublicationItems.StatusLabel(company.Status), BadgeKind.Success),
+            CompanyStatus.Rejected => new BadgeModel(PublicationItems.StatusLabel(company.Status), BadgeKind.Error),
+            CompanyStatus.Withdrawn => new BadgeModel(PublicationItems.StatusLabel(company.Status), BadgeKind.Neutral),
+            _ => new BadgeModel(PublicationItems.StatusLabel(company.Status), BadgeKind.Info),
         };
         return new CompanySpaceViewModel(
             company.Status is CompanyStatus.Pending or CompanyStatus.Approved,
@@ -270,8 +271,8 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
                 new("SIRET", company.Siret),
                 new("Adresse", $"{company.Address}, {company.Postcode} {company.City}"),
                 new("Site internet", company.Website ?? "—"),
-                new("Charte signée", $"par {company.Charter.SignerName} le {company.Charter.SignedAt:dd/MM/yyyy} (version {company.Charter.CharterVersion})"),
-                new("Publication", string.Join(", ", company.Consents.Where(c => c.Granted).Select(c => c.Item)) is { Length: > 0 } items ? items : "rien n’est publié"),
+                new("Charte signée", $"par {company.Charter.SignerName} le {ParisTime.Date(company.Charter.SignedAt)} (version {company.Charter.CharterVersion})"),
+                new("Publication", string.Join(", ", company.Consents.Where(c => c.Granted).Select(c => PublicationItems.ShortLabels.GetValueOrDefault(c.Item, c.Item))) is { Length: > 0 } items ? items : "rien n’est publié"),
             ],
             [.. company.Commitments.OrderBy(c => c.Position).Select(c => new SpaceCommitment(
                 c.Id, c.Position, $"{c.ThemeNumero}. {themeLabels.GetValueOrDefault(c.ThemeNumero, "")}",

@@ -99,8 +99,7 @@ public sealed class SignupController(
             {
                 await accounts.SignInAsync(created.UserId!, cancellationToken);
                 var userId = created.UserId!;
-                var siteUrl = HttpContext.RequestServices.GetRequiredService<Plan10000.Portal.Abstractions.Settings.IPortalUrls>().Root;
-                jobs.Enqueue<AccountConfirmationMailJob>(j => j.SendAsync(userId, siteUrl));
+                jobs.Enqueue<AccountConfirmationMailJob>(j => j.SendAsync(userId));
                 db.Drafts.Add(new SignupDraft { UserId = created.UserId!, Step = 2, PayloadJson = "{}", UpdatedAt = clock.GetUtcNow() });
                 await db.SaveChangesAsync(cancellationToken);
                 return LocalRedirect("/inscription");

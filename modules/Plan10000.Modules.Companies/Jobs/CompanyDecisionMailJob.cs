@@ -1,14 +1,14 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Abstractions.Queries.Accounts;
+using Plan10000.Portal.Abstractions.Settings;
 
 namespace Plan10000.Modules.Companies.Jobs;
 
 /// <summary>Tells a company the referent's decision. Takes the id only; idempotent through DecisionNotifiedAt.</summary>
-internal sealed class CompanyDecisionMailJob(CompaniesDbContext db, IAccountProvisioning accounts, IMailSender mail, TimeProvider clock)
+internal sealed class CompanyDecisionMailJob(CompaniesDbContext db, IAccountProvisioning accounts, IMailSender mail, IPortalUrls urls, TimeProvider clock)
 {
     public async Task SendAsync(Guid companyId)
     {
@@ -23,11 +23,11 @@ internal sealed class CompanyDecisionMailJob(CompaniesDbContext db, IAccountProv
         var subject = approved
             ? $"Votre inscription est validée : {company.Name}"
             : $"Votre inscription n’a pas été validée : {company.Name}";
-        var text = approved
-            ? $"Bonjour,\n\nL’inscription de {company.Name} au programme « La France, une chance. Les entreprises s’engagent » est validée par le référent de votre département. Votre entreprise apparaît désormais dans la vitrine des entreprises engagées, selon vos choix de publication.\n\nVous pouvez suivre vos engagements depuis votre espace : /mon-entreprise\n"
-            : $"Bonjour,\n\nL’inscription de {company.Name} n’a pas été validée par le référent de votre département, pour la raison suivante :\n\n{company.StatusReason}\n\nVous pouvez répondre à ce message pour échanger avec lui.\n";
-        var html = "<p>" + WebUtility.HtmlEncode(text).Replace("\n\n", "</p><p>").Replace("\n", "<br>") + "</p>";
-        var batch = recipients.Select(to => new OutgoingMail(to, subject, html, text, approved ? "companies-approved" : "companies-rejected")).ToList();
+        string[] paragraphs = approved
+            ? [$"L’inscription de {company.Name} au programme « La France, une chance. Les entreprises s’engagent » est validée par le référent de votre département.", "Votre entreprise apparaît désormais dans la vitrine des entreprises engagées, selon vos choix de publication."]
+            : [$"L’inscription de {company.Name} n’a pas été validée par le référent de votre département, pour la raison suivante :", company.StatusReason ?? "", "Vous pouvez répondre à ce message pour échanger avec lui."];
+        var batch = recipients.Select(to => MailComposer.Compose(to, subject, approved ? "companies-approved" : "companies-rejected", "Bonjour,", paragraphs,
+            ("Ouvrir l’espace de mon entreprise", urls.Absolute("/mon-entreprise")))).ToList();
         if (batch.Count > 0)
         {
             await mail.SendAsync(batch, CancellationToken.None);

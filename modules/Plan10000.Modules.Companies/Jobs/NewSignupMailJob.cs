@@ -4,11 +4,12 @@ using Plan10000.Modules.Companies.Models;
 using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Settings;
 
 namespace Plan10000.Modules.Companies.Jobs;
 
 /// <summary>Warns the referents of the company's département that a sign-up awaits them. Takes the company id only.</summary>
-internal sealed class NewSignupMailJob(CompaniesDbContext db, IAccountProvisioning accounts, IMailSender mail)
+internal sealed class NewSignupMailJob(CompaniesDbContext db, IAccountProvisioning accounts, IMailSender mail, IPortalUrls urls)
 {
     public async Task SendAsync(Guid companyId)
     {
@@ -19,9 +20,9 @@ internal sealed class NewSignupMailJob(CompaniesDbContext db, IAccountProvisioni
         }
 
         var referents = await accounts.GetDepartementEmailsAsync(PortalRoles.TerritorialReferent, company.DepartementCode, CancellationToken.None);
-        var text = $"Bonjour,\n\n{company.Name} (SIRET {company.Siret}, {company.City}) a signé la charte et attend la validation de son inscription.\n\nExaminez-la dans le back-office : /admin/entreprises/{company.Id}\n";
-        var html = $"<p>Bonjour,</p><p>{System.Net.WebUtility.HtmlEncode(company.Name)} (SIRET {company.Siret}, {System.Net.WebUtility.HtmlEncode(company.City)}) a signé la charte et attend la validation de son inscription.</p><p>Examinez-la dans le back-office : /admin/entreprises/{company.Id}</p>";
-        var batch = referents.Select(to => new OutgoingMail(to, $"Nouvelle inscription à valider : {company.Name}", html, text, "companies-new-signup")).ToList();
+        var batch = referents.Select(to => MailComposer.Compose(to, $"Nouvelle inscription à valider : {company.Name}", "companies-new-signup", "Bonjour,",
+            [$"{company.Name} (SIRET {company.Siret}, {company.City}) a signé la charte et attend la validation de son inscription."],
+            ("Examiner l’inscription", urls.Absolute($"/admin/entreprises/{company.Id}")))).ToList();
         if (batch.Count > 0)
         {
             await mail.SendAsync(batch, CancellationToken.None);

@@ -13,6 +13,23 @@ internal static class PublicationItems
     public const string Website = "SiteInternet";
     public const string Commitments = "Engagements";
 
+    /// <summary>Short names for summaries (« Nom, Site internet »).</summary>
+    public static IReadOnlyDictionary<string, string> ShortLabels { get; } = new Dictionary<string, string>
+    {
+        [Name] = "Nom",
+        [Address] = "Adresse",
+        [Website] = "Site internet",
+        [Commitments] = "Engagements",
+    };
+
+    public static string StatusLabel(CompanyStatus status) => status switch
+    {
+        CompanyStatus.Approved => "Inscription validée",
+        CompanyStatus.Rejected => "Inscription refusée",
+        CompanyStatus.Withdrawn => "Retirée du programme",
+        _ => "En attente de validation par le référent",
+    };
+
     public static IReadOnlyList<KeyValuePair<string, string>> Labels { get; } =
     [
         new(Name, "Publier le nom de l’entreprise, son département, sa taille et son secteur dans la vitrine des entreprises engagées"),

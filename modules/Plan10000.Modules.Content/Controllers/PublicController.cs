@@ -12,6 +12,7 @@ using Plan10000.Modules.Content.ViewModels;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Abstractions.Ui;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Content.Controllers;
 

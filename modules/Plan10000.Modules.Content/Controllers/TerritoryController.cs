@@ -11,6 +11,7 @@ using Plan10000.Modules.Content.ViewModels;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Ui;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Content.Controllers;
 
@@ -149,9 +150,9 @@ public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery r
             ModelState.AddModelError("Contact.Name", "Saisissez le nom du contact (200 caractères au plus).");
         }
 
-        if (!string.IsNullOrWhiteSpace(contact.Email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(contact.Email))
+        if (!string.IsNullOrWhiteSpace(contact.Email) && (contact.Email.Length > 200 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(contact.Email)))
         {
-            ModelState.AddModelError("Contact.Email", "Adresse électronique invalide, par exemple nom@exemple.fr.");
+            ModelState.AddModelError("Contact.Email", "Adresse électronique invalide (200 caractères au plus), par exemple nom@exemple.fr.");
         }
 
         if (contact.Phone is { Length: > 30 })

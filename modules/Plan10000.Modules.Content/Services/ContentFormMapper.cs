@@ -82,12 +82,12 @@ internal sealed class ContentFormMapper(ContentDbContext db)
 
         if (!string.IsNullOrWhiteSpace(form.CoverUrl))
         {
-            if (!form.CoverUrl.StartsWith("/medias/", StringComparison.Ordinal))
+            if (!form.CoverUrl.StartsWith("/medias/", StringComparison.Ordinal) || form.CoverUrl.Length > 300)
             {
                 state.AddModelError(nameof(form.CoverUrl), "Choisissez une image de la médiathèque (adresse commençant par /medias/).");
             }
 
-            Required(form.CoverAlt, nameof(form.CoverAlt), "Décrivez l’image de couverture (texte alternatif), ou laissez « » si elle est purement décorative.");
+            Required(form.CoverAlt, nameof(form.CoverAlt), "Décrivez l’image de couverture (texte alternatif), 300 caractères au plus.");
         }
 
         var themeNumbers = lookups.Themes.Select(t => t.Numero.ToString(CultureInfo.InvariantCulture)).ToHashSet();
@@ -154,34 +154,4 @@ internal sealed class ContentFormMapper(ContentDbContext db)
         i.HowToApply = Clean(f.HowToApply);
         i.UsefulLinks = Clean(f.UsefulLinks);
     }
-}
-
-/// <summary>Dates typed in the back office are Paris wall-clock times.</summary>
-internal static class ParisTime
-{
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static bool TryParse(string? value, out DateTimeOffset? result)
-    {
-        result = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-
-        if (!DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return false;
-        }
-
-        // Stored in UTC: PostgreSQL's timestamptz accepts only offset 0.
-        result = new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
-        return true;
-    }
-
-    public static string? Input(DateTimeOffset? value) => value is { } v ? TimeZoneInfo.ConvertTime(v, Paris).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null;
-
-    public static string Display(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Paris).ToString("d MMMM yyyy 'à' HH'h'mm", CultureInfo.GetCultureInfo("fr-FR"));
-
-    public static string Date(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Paris).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
 }

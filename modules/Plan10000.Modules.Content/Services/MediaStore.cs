@@ -79,6 +79,11 @@ internal sealed class MediaStore(ContentDbContext db, IConfiguration configurati
             return (null, "Le texte alternatif est obligatoire pour une image : décrivez ce qu’elle montre.");
         }
 
+        if (alt is { Length: > 300 })
+        {
+            return (null, "Le texte alternatif : 300 caractères au plus.");
+        }
+
         System.IO.Directory.CreateDirectory(Directory);
         var stored = Guid.NewGuid().ToString("N") + check.Extension;
         await using (var target = File.Create(Path.Combine(Directory, stored)))

@@ -2,6 +2,7 @@ using Plan10000.Modules.Content.Models;
 using Plan10000.Modules.Content.ViewModels;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Ui;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Modules.Content.Services;
 

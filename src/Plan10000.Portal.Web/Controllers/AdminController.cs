@@ -11,6 +11,7 @@ using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Web.Hosting;
 using Plan10000.Portal.Web.Security;
 using Plan10000.Portal.Web.ViewModels;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Portal.Web.Controllers;
 
@@ -154,7 +155,7 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
             }
 
             valid = DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date);
-            return valid ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris").GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))) : null;
+            return valid ? ParisTime.StartOfDay(date) : null;
         }
 
         var start = Parse(from, out var fromValid);

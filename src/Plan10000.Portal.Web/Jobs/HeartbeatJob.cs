@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Portal.Web.Jobs;
 
@@ -26,8 +27,7 @@ internal sealed class HeartbeatWidget(PortalDbContext db, TimeProvider clock) : 
         }
 
         var ago = clock.GetUtcNow() - last;
-        var paris = TimeZoneInfo.ConvertTime(last, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
         return [new DashboardWidget("Tâches planifiées", ago < TimeSpan.FromMinutes(3) ? "En fonctionnement" : "En retard",
-            $"Dernier battement le {paris:dd/MM/yyyy à HH:mm:ss}", "/admin/jobs", 1000)];
+            $"Dernier battement le {ParisTime.Stamp(last)}", "/admin/jobs", 1000)];
     }
 }

@@ -5,6 +5,7 @@ using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Abstractions.Time;
 
 namespace Plan10000.Portal.Web.Jobs;
 
@@ -60,9 +61,7 @@ internal sealed class HangfireBackgroundJobs(IBackgroundJobClient client) : IBac
 
 internal sealed class HangfireRecurringJobs(IRecurringJobManager manager) : IRecurringJobs
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public void AddOrUpdate<TJob>(string id, Expression<Func<TJob, Task>> call, string cron)
         where TJob : class
-        => manager.AddOrUpdate(id, call, cron, new RecurringJobOptions { TimeZone = Paris });
+        => manager.AddOrUpdate(id, call, cron, new RecurringJobOptions { TimeZone = ParisTime.Zone });
 }

@@ -39,7 +39,7 @@ public sealed class ClubsPostgreSqlTests
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Equal(2, Ical.Net.Calendar.Load(await feed.Content.ReadAsStringAsync())!.Events.Count);
         Assert.Equal(HttpStatusCode.Redirect, decision.StatusCode);
-        Assert.Equal(ClubStatus.Active, club.Status);
+        Assert.Equal(1, await WithClubsDbAsync(factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Decisions, d => d.MeetingId == past.Id && d.CommitmentId != null)));
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 

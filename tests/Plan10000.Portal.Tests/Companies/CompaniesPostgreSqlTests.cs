@@ -56,7 +56,8 @@ public sealed class CompaniesPostgreSqlTests
 
         Assert.Equal(1500, companies);
         Assert.Equal(101, departements);
-        Assert.Contains("entreprises", page);
+        Assert.Matches(@"<h2 id=""resultats"">\d+ entreprises</h2>", page);
+        Assert.DoesNotContain("Aucune entreprise", page);
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 

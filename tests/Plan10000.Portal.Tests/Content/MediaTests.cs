@@ -67,7 +67,8 @@ public sealed partial class MediaTests(PortalFixture fixture) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync());
-        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "media", media.StoredName)));
+        Assert.True(File.Exists(Path.Combine(fixture.Factory.DataDirectory, "media", media.StoredName)));
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClient().GetAsync("/media/" + media.StoredName)).StatusCode);
 
         await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Actualite, "Actualité illustrée", $"![Un pixel]({media.Url})", i => (i.CoverUrl, i.CoverAlt) = (media.Url, "Un pixel en couverture"));
         var detail = await fixture.Factory.CreateClient().GetStringAsync("/actualites/actualite-illustree");
