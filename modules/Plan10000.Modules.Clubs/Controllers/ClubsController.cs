@@ -168,16 +168,23 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
         var viewer = User.Identity?.IsAuthenticated == true ? await Clubs.ViewerCompanyAsync(User, cancellationToken) : null;
         var clubs = await db.Clubs.AsNoTracking().Include(c => c.Animators).Where(c => c.DepartementCode == upper && c.Status == ClubStatus.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var now = Clubs.NowUtc;
+
+        // Memberships, public members and meetings of every club of the page in three queries, not three per club.
+        var ids = clubs.Select(c => c.Id).ToList();
+        var memberships = await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.ClubId)).ToListAsync(cancellationToken);
+        var accepted = memberships.Where(m => m.Status == MembershipStatus.Accepted).ToLookup(m => m.ClubId, m => m.CompanyId);
+        var listed = await companies.GetPublicCompaniesAsync([.. accepted.SelectMany(g => g)], cancellationToken);
+        var allMeetings = (await db.Meetings.AsNoTracking().Include(m => m.Registrations).Include(m => m.Decisions)
+            .Where(m => ids.Contains(m.ClubId)).OrderBy(m => m.StartsAtUtc).ToListAsync(cancellationToken)).ToLookup(m => m.ClubId);
         var views = new List<ClubView>();
         foreach (var club in clubs)
         {
-            var memberIds = await Clubs.MemberIdsAsync(club.Id, cancellationToken);
-            var publicMembers = await companies.GetPublicCompaniesAsync(memberIds, cancellationToken);
-            var membership = viewer is null ? null : await Clubs.MembershipAsync(club.Id, viewer.Id, cancellationToken);
+            var memberIds = accepted[club.Id].ToList();
+            var publicMembers = listed.Where(c => memberIds.Contains(c.Id)).ToList();
+            var membership = viewer is null ? null : memberships.FirstOrDefault(m => m.ClubId == club.Id && m.CompanyId == viewer.Id);
             var isMember = membership?.Status == MembershipStatus.Accepted;
             var insider = isMember || scope.CanActOnClub(User, club.Id.ToString()) || scope.CanActOnDepartement(User, club.DepartementCode);
-            var meetings = await db.Meetings.AsNoTracking().Include(m => m.Registrations).Include(m => m.Decisions)
-                .Where(m => m.ClubId == club.Id).OrderBy(m => m.StartsAtUtc).ToListAsync(cancellationToken);
+            var meetings = allMeetings[club.Id].ToList();
             MeetingView View(Meeting m) => new(
                 m.Id, m.Title, ParisTime.Format(m.StartsAtUtc) + " – " + ParisTime.FromUtc(m.EndsAtUtc).ToString("HH'h'mm", System.Globalization.CultureInfo.InvariantCulture),
                 m.Place, m.VideoUrl, m.Agenda, m.Registrations.Count, m.Capacity,
