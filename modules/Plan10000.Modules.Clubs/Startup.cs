@@ -9,6 +9,7 @@ using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.Queries.Clubs;
 using Plan10000.Portal.Abstractions.Security;
 
 namespace Plan10000.Modules.Clubs;
@@ -19,6 +20,7 @@ public sealed class Startup : ModuleStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ClubService>();
+        services.AddScoped<IClubsQuery, ClubsQuery>();
         services.AddScoped<ICompanySpaceContributor, CompanySpaceClubSection>();
         services.AddScoped<IDemoDataSeeder, DemoClubsSeeder>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();

@@ -27,9 +27,12 @@ public interface IDashboardWidgetProvider
 
 public sealed record DigestSection(string Title, string Html, string Text);
 
-/// <summary>Lets a module add a section to the weekly digest mail.</summary>
+/// <summary>Lets a module add a section to the digest mails (Notifications module); null when it has nothing to say.</summary>
 public interface IDigestContributor
 {
+    /// <summary>One of <see cref="DigestCategories"/>: the user's preference for it decides daily, weekly or never.</summary>
+    string Category { get; }
+
     Task<DigestSection?> BuildSectionAsync(string recipientUserId, DateTimeOffset since, CancellationToken cancellationToken);
 }
 
