@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Exports;
+using Plan10000.Portal.Infrastructure.Exports;
 using Plan10000.Portal.Infrastructure.Audit;
 using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Infrastructure.Mail;
@@ -29,6 +31,7 @@ public static class InfrastructureServices
         services.AddSingleton<IMailSender, MailKitSender>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IMailLog, MailLog>();
+        services.AddSingleton<ITableExporter, TableExporter>();
         services.AddDataProtection().SetApplicationName("Plan10000.Portal").PersistKeysToDbContext<PortalDbContext>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Plan10000.Portal.Abstractions.Audit;
+using Plan10000.Portal.Abstractions.Exports;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Mail;
 using Plan10000.Portal.Abstractions.Modules;
@@ -90,7 +91,7 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
 
     [HttpGet("journal.csv")]
     [Authorize(Policy = PermissionPolicy.Prefix + HostPermissions.ViewAudit)]
-    public async Task<IActionResult> AuditCsv([FromServices] IAuditLog audit, string? type, string? user, string? du, string? au, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> AuditCsv([FromServices] IAuditLog audit, [FromServices] ITableExporter exporter, string? type, string? user, string? du, string? au, CancellationToken cancellationToken = default)
     {
         var (from, to, error) = ParsePeriod(du, au);
         if (error is not null)
@@ -99,33 +100,9 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
         }
 
         var result = await audit.SearchAsync(new AuditQuery(type, user, from, to, 1, 10_000), cancellationToken);
-        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await using (var csv = new CsvHelper.CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
-        {
-            // Anyone can type an address at the login form: a leading = + - @ must not become a spreadsheet formula.
-            InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape,
-        }))
-        {
-            csv.WriteField("date");
-            csv.WriteField("utilisateur");
-            csv.WriteField("action");
-            csv.WriteField("cible");
-            csv.WriteField("details");
-            csv.WriteField("adresse_ip");
-            await csv.NextRecordAsync();
-            foreach (var entry in result.Entries)
-            {
-                csv.WriteField(entry.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                csv.WriteField(entry.UserName);
-                csv.WriteField(entry.Action);
-                csv.WriteField(entry.Target);
-                csv.WriteField(entry.Details);
-                csv.WriteField(entry.IpAddress);
-                await csv.NextRecordAsync();
-            }
-        }
-
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", "journal.csv");
+        var table = new ExportTable("Journal", ["date", "utilisateur", "action", "cible", "details", "adresse_ip"],
+            [.. result.Entries.Select(e => (IReadOnlyList<object?>)[e.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.UserName, e.Action, e.Target, e.Details, e.IpAddress])]);
+        return File(exporter.ToCsv(table), "text/csv; charset=utf-8", "journal.csv");
     }
 
     [HttpGet("courriels")]
