@@ -83,4 +83,25 @@ internal sealed class CompaniesQuery(CompaniesDbContext db, CompanyService compa
         await companies.AddCommitmentAsync(company, new CommitmentData(themeNumero, [], text, quantity, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(), year), source, cancellationToken);
         return company.Commitments.OrderByDescending(c => c.Position).First().Id;
     }
+
+    public async Task<IReadOnlyList<PlannedIntentions>> GetPlannedIntentionsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default)
+    {
+        var list = companyIds.Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Commitments.AsNoTracking()
+            .Where(c => list.Contains(c.CompanyId) && c.IntentionQuantity != null && c.IntentionUnit != null)
+            .GroupBy(c => new { c.ThemeNumero, c.IntentionUnit })
+            .Select(g => new { g.Key.ThemeNumero, g.Key.IntentionUnit, Count = g.Count(), Sum = g.Sum(c => (long)c.IntentionQuantity!.Value) })
+            .ToListAsync(cancellationToken);
+
+        // Units are free text: « stages » and « Stages » are one unit.
+        return [.. rows.Where(r => !string.IsNullOrWhiteSpace(r.IntentionUnit))
+            .GroupBy(r => (r.ThemeNumero, Unit: r.IntentionUnit!.Trim().ToLowerInvariant()))
+            .Select(g => new PlannedIntentions(g.Key.ThemeNumero, g.Key.Unit, g.Sum(r => r.Count), g.Sum(r => r.Sum)))
+            .OrderBy(p => p.ThemeNumero).ThenBy(p => p.Unit, StringComparer.Ordinal)];
+    }
 }

@@ -6,6 +6,12 @@ public sealed record CompanyInfo(Guid Id, string Name, string Slug, string Depar
 /// <summary>The commitments of a set of companies counted by theme; <see cref="WithResults"/> counts the lines whose result was reported.</summary>
 public sealed record ThemeCommitments(int ThemeNumero, int Commitments, int WithResults, int Companies);
 
+/// <summary>
+/// The quantified intentions of a set of companies for one theme and one unit (as typed on the fiches navettes,
+/// trimmed): <see cref="Commitments"/> lines carry a quantity in that unit and <see cref="Quantity"/> is their sum.
+/// </summary>
+public sealed record PlannedIntentions(int ThemeNumero, string Unit, int Commitments, long Quantity);
+
 /// <summary>Read side of the Companies module for the other modules (clubs, indicators...).</summary>
 public interface ICompaniesQuery
 {
@@ -24,6 +30,9 @@ public interface ICompaniesQuery
 
     /// <summary>The companies among <paramref name="companyIds"/> that have at least one commitment with no reported result.</summary>
     Task<IReadOnlyList<Guid>> GetCompaniesWithoutResultsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The sums of the quantified intentions of <paramref name="companyIds"/> per theme and unit, in one query (e.g. a State–club convention).</summary>
+    Task<IReadOnlyList<PlannedIntentions>> GetPlannedIntentionsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
