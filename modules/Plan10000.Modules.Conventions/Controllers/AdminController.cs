@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Conventions.Data;
 using Plan10000.Modules.Conventions.Models;
 using Plan10000.Modules.Conventions.Services;
@@ -26,7 +27,6 @@ namespace Plan10000.Modules.Conventions.Controllers;
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ReadConventions)]
 public sealed class AdminController(
     ConventionsDbContext db,
-    ConventionService conventions,
     IAccessScope scope,
     IClubsQuery clubs,
     ICompaniesQuery companies,
@@ -35,6 +35,9 @@ public sealed class AdminController(
     IAuditLog audit) : Controller
 {
     private const string Manage = PermissionPolicy.Prefix + Permissions.ManageConventions;
+
+    /// <summary>Internal service, so resolved here rather than through the public constructor.</summary>
+    private ConventionService conventions => HttpContext.RequestServices.GetRequiredService<ConventionService>();
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
