@@ -23,6 +23,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IClubsQuery, ClubsQuery>();
         services.AddScoped<ICompanySpaceContributor, CompanySpaceClubSection>();
         services.AddScoped<IDemoDataSeeder, DemoClubsSeeder>();
+        services.AddScoped<IScaleDataSeeder, ScaleClubsSeeder>();
+        services.AddScoped<IReminderSource, ClubReminders>();
+        services.AddScoped<IDigestContributor, ClubsDigest>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddScoped<ISitemapContributor, Sitemap>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -229,6 +229,34 @@ public sealed class AdminController(
             return Forbid();
         }
 
+        var (start, end, capacity) = ValidateMeeting(form);
+        if (!ModelState.IsValid || start is null || end is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new MeetingFormViewModel(club.Id, club.Name, form));
+        }
+
+        var meeting = new Meeting
+        {
+            ClubId = club.Id,
+            Title = form.Title.Trim(),
+            StartsAtUtc = start.Value,
+            EndsAtUtc = end.Value,
+            Place = string.IsNullOrWhiteSpace(form.Place) ? null : form.Place.Trim(),
+            VideoUrl = string.IsNullOrWhiteSpace(form.VideoUrl) ? null : form.VideoUrl.Trim(),
+            Agenda = form.Agenda.Trim(),
+            Capacity = capacity,
+            CreatedAtUtc = Now,
+        };
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"La rencontre « {meeting.Title} » est programmée.";
+        return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
+    }
+
+    /// <summary>The checks shared by scheduling and editing a meeting; errors go to ModelState next to their field.</summary>
+    private (DateTime? Start, DateTime? End, int Capacity) ValidateMeeting(MeetingForm form)
+    {
         DateTime? start = null, end = null;
         int capacity = 0;
         if (!string.IsNullOrWhiteSpace(form.Date) && !DateOnly.TryParseExact(form.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -288,27 +316,133 @@ public sealed class AdminController(
             ModelState.AddModelError(nameof(form.VideoUrl), "Saisissez un lien complet commençant par https://.");
         }
 
+        return (start, end, capacity);
+    }
+
+    [HttpGet("{id:guid}/rencontres/{meetingId:guid}/modifier")]
+    public async Task<IActionResult> EditMeeting(Guid id, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var (club, meeting) = found.Value;
+        if (!CanManage(club))
+        {
+            return Forbid();
+        }
+
+        var start = ParisTime.FromUtc(meeting.StartsAtUtc);
+        var form = new MeetingForm
+        {
+            Title = meeting.Title,
+            Date = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Start = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            End = ParisTime.FromUtc(meeting.EndsAtUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
+            Place = meeting.Place ?? "",
+            VideoUrl = meeting.VideoUrl ?? "",
+            Agenda = meeting.Agenda,
+            Capacity = meeting.Capacity.ToString(CultureInfo.InvariantCulture),
+        };
+        return View("NewMeeting", new MeetingFormViewModel(club.Id, club.Name, form, meeting.Id));
+    }
+
+    /// <summary>Changes an upcoming meeting; SEQUENCE is raised so calendars that imported the .ics update the event.</summary>
+    [HttpPost("{id:guid}/rencontres/{meetingId:guid}/modifier")]
+    public async Task<IActionResult> EditMeeting(Guid id, Guid meetingId, MeetingForm form, CancellationToken cancellationToken)
+    {
+        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var (club, meeting) = found.Value;
+        if (!CanManage(club))
+        {
+            return Forbid();
+        }
+
+        if (meeting.CancelledAtUtc is not null)
+        {
+            ModelState.AddModelError(nameof(form.Title), "Cette rencontre est annulée : elle ne se modifie plus.");
+        }
+        else if (meeting.StartsAtUtc <= Now)
+        {
+            ModelState.AddModelError(nameof(form.Title), "Cette rencontre a déjà commencé : elle ne se modifie plus.");
+        }
+
+        var (start, end, capacity) = ValidateMeeting(form);
+        if (ModelState.IsValid && capacity < meeting.Registrations.Count)
+        {
+            ModelState.AddModelError(nameof(form.Capacity), $"{meeting.Registrations.Count} entreprises sont déjà inscrites : prévoyez au moins autant de places.");
+        }
+
         if (!ModelState.IsValid || start is null || end is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new MeetingFormViewModel(club.Id, club.Name, form));
+            return View("NewMeeting", new MeetingFormViewModel(club.Id, club.Name, form, meeting.Id));
         }
 
-        var meeting = new Meeting
-        {
-            ClubId = club.Id,
-            Title = form.Title.Trim(),
-            StartsAtUtc = start.Value,
-            EndsAtUtc = end.Value,
-            Place = string.IsNullOrWhiteSpace(form.Place) ? null : form.Place.Trim(),
-            VideoUrl = string.IsNullOrWhiteSpace(form.VideoUrl) ? null : form.VideoUrl.Trim(),
-            Agenda = form.Agenda.Trim(),
-            Capacity = capacity,
-            CreatedAtUtc = Now,
-        };
-        db.Meetings.Add(meeting);
+        meeting.Title = form.Title.Trim();
+        meeting.StartsAtUtc = start.Value;
+        meeting.EndsAtUtc = end.Value;
+        meeting.Place = string.IsNullOrWhiteSpace(form.Place) ? null : form.Place.Trim();
+        meeting.VideoUrl = string.IsNullOrWhiteSpace(form.VideoUrl) ? null : form.VideoUrl.Trim();
+        meeting.Agenda = form.Agenda.Trim();
+        meeting.Capacity = capacity;
+        meeting.Sequence++;
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = $"La rencontre « {meeting.Title} » est programmée.";
+        TempData["Success"] = $"La rencontre « {meeting.Title} » est modifiée.";
+        return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
+    }
+
+    /// <summary>Asks for confirmation before cancelling.</summary>
+    [HttpGet("{id:guid}/rencontres/{meetingId:guid}/annuler")]
+    public async Task<IActionResult> CancelMeeting(Guid id, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var (club, meeting) = found.Value;
+        return !CanManage(club) ? Forbid() : View(new CancelMeetingViewModel(club.Id, club.Name, meeting.Id, meeting.Title, ParisTime.Format(meeting.StartsAtUtc), meeting.Registrations.Count));
+    }
+
+    [HttpPost("{id:guid}/rencontres/{meetingId:guid}/annuler")]
+    public async Task<IActionResult> CancelMeetingConfirmed(Guid id, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var (club, meeting) = found.Value;
+        if (!CanManage(club))
+        {
+            return Forbid();
+        }
+
+        if (meeting.StartsAtUtc <= Now && meeting.CancelledAtUtc is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError("Minutes", "Cette rencontre a déjà commencé : elle ne s’annule plus.");
+            return View("Meeting", await MeetingModelAsync(club, meeting, null, null, cancellationToken));
+        }
+
+        if (meeting.CancelledAtUtc is null)
+        {
+            meeting.CancelledAtUtc = Now;
+            meeting.Sequence++;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        TempData["Success"] = $"La rencontre « {meeting.Title} » est annulée.";
         return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
     }
 
@@ -337,6 +471,10 @@ public sealed class AdminController(
         if (meeting.StartsAtUtc > Now)
         {
             ModelState.AddModelError(nameof(form.Minutes), "Le compte rendu se dépose une fois la rencontre commencée.");
+        }
+        else if (meeting.CancelledAtUtc is not null)
+        {
+            ModelState.AddModelError(nameof(form.Minutes), "Cette rencontre est annulée : elle n’a pas de compte rendu.");
         }
 
         if (!ModelState.IsValid)
@@ -511,7 +649,7 @@ public sealed class AdminController(
         var withoutResults = await companies.GetCompaniesWithoutResultsAsync(memberIds, cancellationToken);
         var now = Now;
         var upcoming = await db.Meetings.AsNoTracking().Where(m => m.ClubId == club.Id).OrderByDescending(m => m.StartsAtUtc).Take(50)
-            .Select(m => new { m.Id, m.Title, m.StartsAtUtc, m.Capacity, Registered = m.Registrations.Count, HasMinutes = m.Minutes != null }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.Title, m.StartsAtUtc, m.Capacity, Registered = m.Registrations.Count, HasMinutes = m.Minutes != null, Cancelled = m.CancelledAtUtc != null }).ToListAsync(cancellationToken);
         var departement = await referentials.FindDepartementAsync(club.DepartementCode, cancellationToken);
         return new ClubDashboardViewModel(
             club.Id,
@@ -526,7 +664,7 @@ public sealed class AdminController(
             [.. memberships.Where(m => m.Status == MembershipStatus.Accepted).Select(m => (m.Id, Name(m.CompanyId))).OrderBy(m => m.Item2)],
             [.. byTheme.Select(t => (IReadOnlyList<string>)[$"{t.ThemeNumero}. {themes.GetValueOrDefault(t.ThemeNumero, "")}", Num(t.Companies), Num(t.Commitments), Num(t.WithResults)])],
             [.. withoutResults.Select(Name).Order()],
-            [.. upcoming.Select(m => (IReadOnlyList<string>)[m.Title, ParisTime.Format(m.StartsAtUtc), $"{m.Registered} / {m.Capacity}", m.StartsAtUtc > now ? "À venir" : m.HasMinutes ? "Compte rendu déposé" : "Compte rendu à déposer"])],
+            [.. upcoming.Select(m => (IReadOnlyList<string>)[m.Title, ParisTime.Format(m.StartsAtUtc), $"{m.Registered} / {m.Capacity}", m.Cancelled ? "Annulée" : m.StartsAtUtc > now ? "À venir" : m.HasMinutes ? "Compte rendu déposé" : "Compte rendu à déposer"])],
             [.. upcoming.Select(m => $"/admin/clubs/{club.Id}/rencontres/{m.Id}")],
             animatorForm);
     }
@@ -557,6 +695,8 @@ public sealed class AdminController(
             decision ?? new DecisionForm(),
             [.. memberIds.Select(id => new KeyValuePair<string, string>(id.ToString(), Name(id))).OrderBy(m => m.Value)],
             [.. themes.Select(t => new KeyValuePair<string, string>(t.Numero.ToString(CultureInfo.InvariantCulture), $"{t.Numero}. {t.Libelle}"))],
-            [.. meeting.Decisions.OrderBy(d => d.CreatedAtUtc).Select(d => (IReadOnlyList<string>)[d.Text, Name(d.CompanyId) is { Length: > 0 } n ? n : "—", d.CommitmentId is null ? "Non" : "Oui, ajoutée à sa fiche navette"])]);
+            [.. meeting.Decisions.OrderBy(d => d.CreatedAtUtc).Select(d => (IReadOnlyList<string>)[d.Text, Name(d.CompanyId) is { Length: > 0 } n ? n : "—", d.CommitmentId is null ? "Non" : "Oui, ajoutée à sa fiche navette"])],
+            meeting.CancelledAtUtc is null && meeting.StartsAtUtc > Now,
+            meeting.CancelledAtUtc is not null);
     }
 }

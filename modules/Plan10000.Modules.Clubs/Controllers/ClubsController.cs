@@ -105,10 +105,12 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
             return LocalRedirect("/clubs/" + code.ToUpperInvariant());
         }
 
-        if (meeting.StartsAtUtc <= Clubs.NowUtc || meeting.Registrations.Count >= meeting.Capacity)
+        if (meeting.CancelledAtUtc is not null || meeting.StartsAtUtc <= Clubs.NowUtc || meeting.Registrations.Count >= meeting.Capacity)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            var error = meeting.StartsAtUtc <= Clubs.NowUtc
+            var error = meeting.CancelledAtUtc is not null
+                ? $"La rencontre « {meeting.Title} » est annulée : votre inscription n’a pas été enregistrée."
+                : meeting.StartsAtUtc <= Clubs.NowUtc
                 ? "Cette rencontre a déjà eu lieu : les inscriptions sont closes."
                 : $"La rencontre « {meeting.Title} » est complète ({meeting.Capacity} places) : votre inscription n’a pas été enregistrée.";
             var model = await BuildAsync(code, error, cancellationToken);
@@ -189,10 +191,11 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
                 m.Id, m.Title, ParisTime.Format(m.StartsAtUtc) + " – " + ParisTime.FromUtc(m.EndsAtUtc).ToString("HH'h'mm", System.Globalization.CultureInfo.InvariantCulture),
                 m.Place, m.VideoUrl, m.Agenda, m.Registrations.Count, m.Capacity,
                 viewer is not null && m.Registrations.Any(r => r.CompanyId == viewer.Id),
-                isMember && m.StartsAtUtc > now && m.Registrations.Count < m.Capacity,
+                isMember && m.CancelledAtUtc is null && m.StartsAtUtc > now && m.Registrations.Count < m.Capacity,
                 $"/clubs/{upper}/rencontres/{m.Id}.ics",
                 insider ? m.Minutes : null,
-                insider ? [.. m.Decisions.OrderBy(d => d.CreatedAtUtc).Select(d => d.Text)] : []);
+                insider ? [.. m.Decisions.OrderBy(d => d.CreatedAtUtc).Select(d => d.Text)] : [],
+                m.CancelledAtUtc is not null);
             var joinState = viewer is null ? "anonyme"
                 : membership?.Status switch
                 {

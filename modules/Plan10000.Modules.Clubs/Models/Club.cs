@@ -102,6 +102,9 @@ internal sealed class Meeting
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>Set when an animator cancels the meeting; the .ics then says STATUS:CANCELLED.</summary>
+    public DateTime? CancelledAtUtc { get; set; }
+
     /// <summary>iCalendar SEQUENCE: raised at each change so calendars update the event.</summary>
     public int Sequence { get; set; }
 

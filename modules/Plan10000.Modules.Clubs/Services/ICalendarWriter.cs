@@ -52,7 +52,12 @@ internal static class ICalendarWriter
             lines.Add("SEQUENCE:" + m.Sequence.ToString(CultureInfo.InvariantCulture));
             lines.Add($"DTSTART;TZID={ParisTime.TzId}:" + Local(m.StartsAtUtc));
             lines.Add($"DTEND;TZID={ParisTime.TzId}:" + Local(m.EndsAtUtc));
-            lines.Add("SUMMARY:" + Escape($"{e.ClubName} — {m.Title}"));
+            lines.Add("SUMMARY:" + Escape((m.CancelledAtUtc is null ? "" : "Annulée : ") + $"{e.ClubName} — {m.Title}"));
+            if (m.CancelledAtUtc is not null)
+            {
+                lines.Add("STATUS:CANCELLED");
+            }
+
             lines.Add("DESCRIPTION:" + Escape("Ordre du jour :\n" + m.Agenda));
             if (location.Length > 0)
             {

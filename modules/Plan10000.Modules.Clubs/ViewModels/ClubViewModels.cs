@@ -5,7 +5,7 @@ namespace Plan10000.Modules.Clubs.ViewModels;
 
 public sealed record ClubsIndexViewModel(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Links, int WithClub, int Total);
 
-public sealed record MeetingView(Guid Id, string Title, string When, string? Place, string? VideoUrl, string Agenda, int Registered, int Capacity, bool IsRegistered, bool CanRegister, string IcsUrl, string? Minutes, IReadOnlyList<string> Decisions);
+public sealed record MeetingView(Guid Id, string Title, string When, string? Place, string? VideoUrl, string Agenda, int Registered, int Capacity, bool IsRegistered, bool CanRegister, string IcsUrl, string? Minutes, IReadOnlyList<string> Decisions, bool Cancelled = false);
 
 public sealed record ClubView(
     Guid Id,
@@ -40,7 +40,10 @@ public sealed record ClubDashboardViewModel(
 
 public sealed record ClubFormViewModel(ClubForm Form, IReadOnlyList<KeyValuePair<string, string>> Departements, bool ProposalOnly);
 
-public sealed record MeetingFormViewModel(Guid ClubId, string ClubName, MeetingForm Form);
+/// <summary><paramref name="MeetingId"/>: the meeting being edited, null for a new one.</summary>
+public sealed record MeetingFormViewModel(Guid ClubId, string ClubName, MeetingForm Form, Guid? MeetingId = null);
+
+public sealed record CancelMeetingViewModel(Guid ClubId, string ClubName, Guid MeetingId, string Title, string When, int Registered);
 
 public sealed record MeetingAdminViewModel(
     Guid ClubId,
@@ -54,7 +57,9 @@ public sealed record MeetingAdminViewModel(
     DecisionForm Decision,
     IReadOnlyList<KeyValuePair<string, string>> Members,
     IReadOnlyList<KeyValuePair<string, string>> Themes,
-    IReadOnlyList<IReadOnlyList<string>> Decisions);
+    IReadOnlyList<IReadOnlyList<string>> Decisions,
+    bool CanChange = false,
+    bool Cancelled = false);
 
 public sealed class ClubForm
 {

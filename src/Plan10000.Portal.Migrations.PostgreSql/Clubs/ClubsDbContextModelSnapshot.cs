@@ -151,6 +151,9 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Clubs
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 

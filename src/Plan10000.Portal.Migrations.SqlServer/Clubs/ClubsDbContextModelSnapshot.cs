@@ -151,6 +151,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Clubs
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
 
