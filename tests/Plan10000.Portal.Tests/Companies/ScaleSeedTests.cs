@@ -34,11 +34,19 @@ public sealed class ScaleSeedTests
                 Assert.True(companies.Select(c => c.Name).Distinct().Count() > Companies * 9 / 10, "Les noms ne sont pas assez variés");
                 Assert.Equal(5, companies.Select(c => c.SizeCode).Distinct().Count());
                 Assert.InRange(commitments, Companies * 9, Companies * 11);
+                var clubs = await Clubs.ClubsTestSupport.WithClubsDbAsync(first, db => db.Clubs.Select(c => c.DepartementCode).ToListAsync());
+                var meetings = await Clubs.ClubsTestSupport.WithClubsDbAsync(first, db => db.Meetings.GroupBy(m => m.ClubId).Select(g => new { Count = g.Count(), Minutes = g.Count(m => m.Minutes != null) }).ToListAsync());
+                var memberships = await Clubs.ClubsTestSupport.WithClubsDbAsync(first, db => db.Memberships.CountAsync());
+                Assert.Equal(101, clubs.Distinct().Count());
+                Assert.Equal(101, clubs.Count);
+                Assert.All(meetings, m => Assert.True(m.Count == 4 && m.Minutes == 2, $"{m.Count} rencontres, {m.Minutes} comptes rendus"));
+                Assert.InRange(memberships, Companies * 45 / 100, Companies * 75 / 100);
                 Assert.Contains($"{Companies} entreprises", System.Net.WebUtility.HtmlDecode(await first.CreateClient().GetStringAsync("/entreprises-engagees")).Replace('\u202f', ' ').Replace('\u00a0', ' '));
             }
 
             using var second = new PortalFactory(dataDirectory, settings);
             Assert.Equal(Companies, await WithDbAsync(second, db => db.Companies.CountAsync()));
+            Assert.Equal(101, await Clubs.ClubsTestSupport.WithClubsDbAsync(second, db => db.Clubs.CountAsync()));
         }
         finally
         {
