@@ -61,6 +61,13 @@ public sealed class ConventionsScopeTests(PortalFixture fixture) : IClassFixture
             Assert.True((await outsider.GetAsync(url)).StatusCode == HttpStatusCode.Forbidden, url);
         }
 
+        foreach (var url in new[] { "/admin/conventions/club/nouvelle", "/admin/conventions/paqte/nouvelle", "/admin/conventions/chartes/nouvelle", "/admin/conventions/echeances", "/admin/conventions/chartes", "/admin/conventions/bilans", "/admin/conventions/bilans/25/2026/2" })
+        {
+            Assert.True((await animator.GetAsync(url)).StatusCode == HttpStatusCode.Forbidden, url + " pour l’animateur");
+        }
+
+        Assert.DoesNotContain(company.Name, System.Net.WebUtility.HtmlDecode(await outsider.GetStringAsync("/admin/conventions/chartes")));
+        Assert.DoesNotContain("/bilans/25/", await outsider.GetStringAsync("/admin/conventions/bilans"));
         Assert.Equal(HttpStatusCode.OK, (await animator.GetAsync($"/admin/conventions/{signed.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await animator.GetAsync($"/admin/conventions/{signed.Id}/document")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await animator.GetAsync($"/admin/conventions/{paqte.Id}")).StatusCode);
