@@ -170,6 +170,17 @@ public sealed class AdminController(
             return View("Show", await PageAsync(convention, form, null, null, cancellationToken));
         }
 
+        if (convention.Kind == ConventionKind.Paqte && start is not null)
+        {
+            // Triennial: the end and the years of the targets follow the first day.
+            end = start.Value.AddYears(3).AddDays(-1);
+            var shift = start.Value.Year - (convention.Objectives.Count == 0 ? start.Value.Year : convention.Objectives.Min(o => o.Year));
+            foreach (var objective in convention.Objectives)
+            {
+                objective.Year += shift;
+            }
+        }
+
         convention.Title = form.Title.Trim();
         convention.StartsOn = start;
         convention.EndsOn = end;
@@ -464,6 +475,7 @@ public sealed class AdminController(
             FollowUpOrganisation = stored.FollowUpOrganisation,
             PartnerAssociations = stored.PartnerAssociations,
             Examples = stored.Examples,
+            StrategyAndObstacles = stored.StrategyAndObstacles,
             QpvCount = Str(stored.QpvCount),
             PruCount = Str(stored.PruCount),
             QpvPopulation = Str(stored.QpvPopulation),
@@ -508,6 +520,7 @@ public sealed class AdminController(
         report.FollowUpOrganisation = form.FollowUpOrganisation?.Trim() ?? "";
         report.PartnerAssociations = form.PartnerAssociations?.Trim() ?? "";
         report.Examples = form.Examples?.Trim() ?? "";
+        report.StrategyAndObstacles = form.StrategyAndObstacles?.Trim() ?? "";
         report.QpvCount = qpv;
         report.PruCount = pru;
         report.QpvPopulation = population;

@@ -81,6 +81,7 @@ public sealed class ConventionsDbContext(DbContextOptions<ConventionsDbContext> 
             e.Property(r => r.FollowUpOrganisation).HasMaxLength(4000);
             e.Property(r => r.PartnerAssociations).HasMaxLength(4000);
             e.Property(r => r.Examples).HasMaxLength(8000);
+            e.Property(r => r.StrategyAndObstacles).HasMaxLength(8000);
             e.Property(r => r.UpdatedBy).HasMaxLength(450);
             e.HasIndex(r => new { r.DepartementCode, r.Year, r.Half }).IsUnique();
         });

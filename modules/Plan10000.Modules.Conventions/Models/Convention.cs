@@ -212,6 +212,9 @@ internal sealed class DepartementReport
 
     public string Examples { get; set; } = "";
 
+    /// <summary>The strategy chosen and the obstacles met (the circular asks for both in every report).</summary>
+    public string StrategyAndObstacles { get; set; } = "";
+
     public int? QpvCount { get; set; }
 
     public int? PruCount { get; set; }

@@ -50,6 +50,7 @@ internal static class ReportService
             Row("Période", "Semestre", report.Period),
             Row("1. Référent", "Contact", report.Typed?.ReferentContact),
             Row("2. Organisation du suivi", "Organisation", report.Typed?.FollowUpOrganisation),
+            Row("2. Organisation du suivi", "Stratégie et obstacles rencontrés", report.Typed?.StrategyAndObstacles),
             Row("3. Entreprises signataires", "Nombre", report.Companies.Count),
         };
         rows.AddRange(report.Companies.Select(c => Row("3. Entreprises signataires", c.Name, $"signé le {ConventionService.Date(c.SignedOn)} ; axes {c.Axes}")));

@@ -159,6 +159,9 @@ public sealed class ReportForm
     [StringLength(8000, ErrorMessage = "8 000 caractères au plus.")]
     public string? Examples { get; set; }
 
+    [StringLength(8000, ErrorMessage = "8 000 caractères au plus.")]
+    public string? StrategyAndObstacles { get; set; }
+
     public string? QpvCount { get; set; }
 
     public string? PruCount { get; set; }

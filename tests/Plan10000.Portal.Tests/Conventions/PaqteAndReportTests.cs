@@ -39,6 +39,11 @@ public sealed class PaqteAndReportTests(PortalFixture fixture) : IClassFixture<P
         Assert.Equal([2027, 2028, 2029], paqte.Objectives.Select(o => o.Year).Distinct().Order());
         var url = $"/admin/conventions/{paqte.Id}";
         var first = paqte.Objectives.OrderBy(o => o.Axis).ThenBy(o => o.Year).First();
+        var moved = await PortalFactory.PostFormAsync(referent, url, url + "/modifier", new() { ["Title"] = paqte.Title, ["StartsOn"] = "2028-01-01", ["EndsOn"] = "2028-06-30" });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var shifted = await WithConventionsDbAsync(Factory, db => db.Conventions.Include(c => c.Objectives).SingleAsync(c => c.Id == paqte.Id));
+        Assert.Equal(new DateTime(2030, 12, 31), shifted.EndsOn);
+        Assert.Equal([2028, 2029, 2030], shifted.Objectives.Select(o => o.Year).Distinct().Order());
 
         var bad = await PortalFactory.PostFormAsync(referent, url, url + "/objectifs", new() { ["cible-" + first.Id] = "douze" });
         var targets = await PortalFactory.PostFormAsync(referent, url, url + "/objectifs", new() { ["cible-" + first.Id] = "12" });
@@ -98,7 +103,7 @@ public sealed class PaqteAndReportTests(PortalFixture fixture) : IClassFixture<P
         var url = "/admin/conventions/bilans/34/2026/1";
 
         var bad = await PortalFactory.PostFormAsync(referent, url, url, new() { ["QpvCount"] = "beaucoup", ["Examples"] = "Exemple gardé" });
-        var saved = await PortalFactory.PostFormAsync(referent, url, url, new() { ["ReferentContact"] = "Mme Référente, sous-préfecture", ["FollowUpOrganisation"] = "Comité trimestriel", ["PartnerAssociations"] = "Association Nos quartiers ont des talents", ["Examples"] = "Sept collégiens de REP+ accueillis", ["QpvCount"] = "19", ["PruCount"] = "4", ["QpvPopulation"] = "120000", ["DefmInQpv"] = "15000" });
+        var saved = await PortalFactory.PostFormAsync(referent, url, url, new() { ["ReferentContact"] = "Mme Référente, sous-préfecture", ["FollowUpOrganisation"] = "Comité trimestriel", ["StrategyAndObstacles"] = "Peu de PME volontaires", ["PartnerAssociations"] = "Association Nos quartiers ont des talents", ["Examples"] = "Sept collégiens de REP+ accueillis", ["QpvCount"] = "19", ["PruCount"] = "4", ["QpvPopulation"] = "120000", ["DefmInQpv"] = "15000" });
         var page = WebUtility.HtmlDecode(await referent.GetStringAsync(url));
         var csvResponse = await referent.GetAsync(url + "/export.csv");
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
@@ -119,6 +124,8 @@ public sealed class PaqteAndReportTests(PortalFixture fixture) : IClassFixture<P
         Assert.Contains("Stages de 3e (objectif);10", csv);
         Assert.Contains("Stages de 3e (réalisé);7", csv);
         Assert.Contains("Association Nos quartiers ont des talents", csv);
+        Assert.Contains("Stratégie et obstacles rencontrés;Peu de PME volontaires", csv);
+        Assert.Contains("Peu de PME volontaires", page);
         var css = await Factory.CreateBrowserLikeClient().GetAsync("/conventions/impression.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         Assert.Contains("@media print", await css.Content.ReadAsStringAsync());

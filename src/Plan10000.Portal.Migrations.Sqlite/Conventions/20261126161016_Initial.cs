@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Plan10000.Portal.Migrations.SqlServer.Conventions
+namespace Plan10000.Portal.Migrations.Sqlite.Conventions
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,26 +15,26 @@ namespace Plan10000.Portal.Migrations.SqlServer.Conventions
                 name: "Conventions_Conventions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DepartementCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    ClubId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    PartyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    StartsOn = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    EndsOn = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ThemeNumeros = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    IsSme = table.Column<bool>(type: "bit", nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SignedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    TransitionConventionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    TransitionedOn = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartementCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ClubId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StartsOn = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndsOn = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ThemeNumeros = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    IsSme = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    TransitionConventionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransitionedOn = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,20 +45,21 @@ namespace Plan10000.Portal.Migrations.SqlServer.Conventions
                 name: "Conventions_DepartementReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DepartementCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Half = table.Column<int>(type: "int", nullable: false),
-                    ReferentContact = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    FollowUpOrganisation = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    PartnerAssociations = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Examples = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    QpvCount = table.Column<int>(type: "int", nullable: true),
-                    PruCount = table.Column<int>(type: "int", nullable: true),
-                    QpvPopulation = table.Column<int>(type: "int", nullable: true),
-                    DefmInQpv = table.Column<int>(type: "int", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartementCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Half = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReferentContact = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FollowUpOrganisation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PartnerAssociations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Examples = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    StrategyAndObstacles = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    QpvCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    PruCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    QpvPopulation = table.Column<int>(type: "INTEGER", nullable: true),
+                    DefmInQpv = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,16 +70,16 @@ namespace Plan10000.Portal.Migrations.SqlServer.Conventions
                 name: "Conventions_Amendments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    SignedOn = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PreviousEndsOn = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NewEndsOn = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SignedOn = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PreviousEndsOn = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NewEndsOn = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,13 +96,13 @@ namespace Plan10000.Portal.Migrations.SqlServer.Conventions
                 name: "Conventions_Figures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ThemeNumero = table.Column<int>(type: "int", nullable: false),
-                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Commitments = table.Column<int>(type: "int", nullable: false),
-                    Companies = table.Column<int>(type: "int", nullable: false),
-                    Quantity = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThemeNumero = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Commitments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Companies = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,13 +119,13 @@ namespace Plan10000.Portal.Migrations.SqlServer.Conventions
                 name: "Conventions_PaqteObjectives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Axis = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Indicator = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Target = table.Column<int>(type: "int", nullable: false),
-                    Result = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Axis = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Indicator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Result = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -141,12 +142,12 @@ namespace Plan10000.Portal.Migrations.SqlServer.Conventions
                 name: "Conventions_Signatories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Side = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Quality = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SignedOn = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quality = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedOn = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -53,6 +53,7 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Conventions
                     FollowUpOrganisation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     PartnerAssociations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Examples = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    StrategyAndObstacles = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     QpvCount = table.Column<int>(type: "integer", nullable: true),
                     PruCount = table.Column<int>(type: "integer", nullable: true),
                     QpvPopulation = table.Column<int>(type: "integer", nullable: true),
