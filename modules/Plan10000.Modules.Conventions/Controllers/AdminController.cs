@@ -405,6 +405,7 @@ public sealed class AdminController(
         convention.TransitionConventionId = paqte.Id;
         convention.TransitionedOn = paqte.SignedAtUtc?.Date ?? conventions.Today;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("conventions.transition", convention.Id.ToString(), paqte.Title, cancellationToken);
         TempData["Success"] = "Le passage de la charte au PAQTE est enregistré.";
         return LocalRedirect("/admin/conventions/" + convention.Id);
     }
@@ -528,6 +529,7 @@ public sealed class AdminController(
         report.UpdatedAtUtc = conventions.NowUtc;
         report.UpdatedBy = UserId;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("conventions.report", $"{upper}/{year}/S{half}", null, cancellationToken);
         TempData["Success"] = "Le bilan est enregistré.";
         return LocalRedirect($"/admin/conventions/bilans/{upper}/{year}/{half}");
     }

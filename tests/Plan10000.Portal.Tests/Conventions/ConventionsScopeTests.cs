@@ -76,6 +76,9 @@ public sealed class ConventionsScopeTests(PortalFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await companyUser.GetAsync($"/admin/conventions/{signed.Id}/document")).StatusCode);
         Assert.DoesNotContain("Signer la convention", await animator.GetStringAsync($"/admin/conventions/{draft.Id}"));
         var animatorList = await animator.GetStringAsync("/admin/conventions");
+        Assert.DoesNotContain("/admin/conventions/echeances", animatorList);
+        Assert.DoesNotContain("/admin/conventions/bilans", animatorList);
+        Assert.Contains("/admin/conventions/bilans", await referent.GetStringAsync($"/admin/conventions/{draft.Id}"));
         Assert.Contains(signed.Id.ToString(), animatorList);
         Assert.DoesNotContain(paqte.Id.ToString(), animatorList);
         Assert.DoesNotContain(draft.Id.ToString(), await outsider.GetStringAsync("/admin/conventions"));
