@@ -37,15 +37,15 @@ public sealed class AdminController(
     private const string Manage = PermissionPolicy.Prefix + Permissions.ManageConventions;
 
     /// <summary>Internal service, so resolved here rather than through the public constructor.</summary>
-    private ConventionService conventions => HttpContext.RequestServices.GetRequiredService<ConventionService>();
+    private ConventionService Conventions => HttpContext.RequestServices.GetRequiredService<ConventionService>();
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var today = conventions.Today;
-        var list = await conventions.Readable(User).OrderBy(c => c.DepartementCode).ThenBy(c => c.Kind).ThenBy(c => c.PartyName).Take(1000).ToListAsync(cancellationToken);
+        var today = Conventions.Today;
+        var list = await Conventions.Readable(User).OrderBy(c => c.DepartementCode).ThenBy(c => c.Kind).ThenBy(c => c.PartyName).Take(1000).ToListAsync(cancellationToken);
         var departements = scope.Departements(User);
         return View(new ConventionsIndexViewModel(
             departements is null ? "tous les départements" : departements.Count == 0 ? "les conventions de votre club" : string.Join(", ", departements.Order()),
@@ -96,7 +96,7 @@ public sealed class AdminController(
             EndsOn = end,
             ThemeNumeros = string.Join(';', themes),
             Body = form.Body?.Trim() ?? "",
-            CreatedAtUtc = conventions.NowUtc,
+            CreatedAtUtc = Conventions.NowUtc,
             CreatedBy = UserId,
         };
         db.Conventions.Add(convention);
@@ -130,14 +130,14 @@ public sealed class AdminController(
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
         var convention = await LoadAsync(id, cancellationToken);
-        return convention is null ? NotFound() : !conventions.CanRead(User, convention) ? Forbid() : View(await PageAsync(convention, null, null, null, cancellationToken));
+        return convention is null ? NotFound() : !Conventions.CanRead(User, convention) ? Forbid() : View(await PageAsync(convention, null, null, null, cancellationToken));
     }
 
     [HttpGet("{id:guid}/document")]
     public async Task<IActionResult> Document(Guid id, CancellationToken cancellationToken)
     {
         var convention = await LoadAsync(id, cancellationToken);
-        return convention is null ? NotFound() : !conventions.CanRead(User, convention) ? Forbid() : View(await ViewOfAsync(convention, cancellationToken));
+        return convention is null ? NotFound() : !Conventions.CanRead(User, convention) ? Forbid() : View(await ViewOfAsync(convention, cancellationToken));
     }
 
     [HttpPost("{id:guid}/modifier")]
@@ -150,7 +150,7 @@ public sealed class AdminController(
             return NotFound();
         }
 
-        if (!conventions.CanManage(User, convention))
+        if (!Conventions.CanManage(User, convention))
         {
             return Forbid();
         }
@@ -205,7 +205,7 @@ public sealed class AdminController(
             return NotFound();
         }
 
-        if (!conventions.CanManage(User, convention))
+        if (!Conventions.CanManage(User, convention))
         {
             return Forbid();
         }
@@ -245,7 +245,7 @@ public sealed class AdminController(
             return NotFound();
         }
 
-        if (!conventions.CanManage(User, convention))
+        if (!Conventions.CanManage(User, convention))
         {
             return Forbid();
         }
@@ -263,7 +263,7 @@ public sealed class AdminController(
             return View("Show", await PageAsync(convention, null, null, null, cancellationToken));
         }
 
-        await conventions.SignAsync(convention, UserId, cancellationToken);
+        await Conventions.SignAsync(convention, UserId, cancellationToken);
         await audit.RecordAsync("conventions.sign", convention.Id.ToString(), convention.Title, cancellationToken);
         TempData["Success"] = "La convention est signée : ses chiffres sont figés.";
         return LocalRedirect("/admin/conventions/" + convention.Id);
@@ -279,7 +279,7 @@ public sealed class AdminController(
             return NotFound();
         }
 
-        if (!conventions.CanManage(User, convention))
+        if (!Conventions.CanManage(User, convention))
         {
             return Forbid();
         }
@@ -311,7 +311,7 @@ public sealed class AdminController(
             SignedOn = signedOn.Value,
             PreviousEndsOn = newEnd is null ? null : convention.EndsOn,
             NewEndsOn = newEnd,
-            CreatedAtUtc = conventions.NowUtc,
+            CreatedAtUtc = Conventions.NowUtc,
             CreatedBy = UserId,
         };
         db.Amendments.Add(amendment);
@@ -337,7 +337,7 @@ public sealed class AdminController(
             return NotFound();
         }
 
-        if (!conventions.CanManage(User, convention))
+        if (!Conventions.CanManage(User, convention))
         {
             return Forbid();
         }
@@ -387,7 +387,7 @@ public sealed class AdminController(
             return NotFound();
         }
 
-        if (!conventions.CanManage(User, convention))
+        if (!Conventions.CanManage(User, convention))
         {
             return Forbid();
         }
@@ -403,7 +403,7 @@ public sealed class AdminController(
         }
 
         convention.TransitionConventionId = paqte.Id;
-        convention.TransitionedOn = paqte.SignedAtUtc?.Date ?? conventions.Today;
+        convention.TransitionedOn = paqte.SignedAtUtc?.Date ?? Conventions.Today;
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("conventions.transition", convention.Id.ToString(), paqte.Title, cancellationToken);
         TempData["Success"] = "Le passage de la charte au PAQTE est enregistré.";
@@ -415,8 +415,8 @@ public sealed class AdminController(
     public async Task<IActionResult> Expiring(CancellationToken cancellationToken)
     {
         var departements = scope.Departements(User);
-        var within90 = await conventions.EndingWithinAsync(90, departements, cancellationToken);
-        var today = conventions.Today;
+        var within90 = await Conventions.EndingWithinAsync(90, departements, cancellationToken);
+        var today = Conventions.Today;
         IReadOnlyList<string> Row(Convention c) => [c.Title, ConventionService.KindLabel(c.Kind), c.PartyName, c.DepartementCode, ConventionService.Date(c.EndsOn), ((c.EndsOn!.Value - today).Days).ToString(CultureInfo.InvariantCulture)];
         var within30 = within90.Where(c => c.EndsOn <= today.AddDays(30)).ToList();
         var later = within90.Where(c => c.EndsOn > today.AddDays(30)).ToList();
@@ -432,8 +432,8 @@ public sealed class AdminController(
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Charters(CancellationToken cancellationToken)
     {
-        var charters = await conventions.Readable(User).Where(c => c.Kind == ConventionKind.LegacyCharter).OrderBy(c => c.DepartementCode).ThenBy(c => c.PartyName).Take(2000).ToListAsync(cancellationToken);
-        var today = conventions.Today;
+        var charters = await Conventions.Readable(User).Where(c => c.Kind == ConventionKind.LegacyCharter).OrderBy(c => c.DepartementCode).ThenBy(c => c.PartyName).Take(2000).ToListAsync(cancellationToken);
+        var today = Conventions.Today;
         var rows = charters.Select(c => (IReadOnlyList<string>)[c.PartyName, c.DepartementCode, ConventionService.Date(c.EndsOn), TransitionLabel(c, today)]).ToList();
         return View(new ChartersViewModel(
             rows,
@@ -448,7 +448,7 @@ public sealed class AdminController(
     public async Task<IActionResult> Reports(CancellationToken cancellationToken)
     {
         var departements = await ScopedDepartementsAsync(cancellationToken);
-        var today = conventions.Today;
+        var today = Conventions.Today;
         var half = today.Month <= 6 ? 1 : 2;
         var rows = departements.Select(d => (IReadOnlyList<string>)[$"{d.Value}", $"{(half == 1 ? "1er" : "2d")} semestre {today.Year}"]).ToList();
         return View(new ReportsIndexViewModel(departements, rows, [.. departements.Select(d => $"/admin/conventions/bilans/{d.Key}/{today.Year}/{half}")]));
@@ -526,7 +526,7 @@ public sealed class AdminController(
         report.PruCount = pru;
         report.QpvPopulation = population;
         report.DefmInQpv = defm;
-        report.UpdatedAtUtc = conventions.NowUtc;
+        report.UpdatedAtUtc = Conventions.NowUtc;
         report.UpdatedBy = UserId;
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("conventions.report", $"{upper}/{year}/S{half}", null, cancellationToken);
@@ -676,12 +676,12 @@ public sealed class AdminController(
             IsSme = form.IsSme,
             SignedAtUtc = kind == ConventionKind.LegacyCharter ? start : null,
             SignedBy = kind == ConventionKind.LegacyCharter ? UserId : null,
-            CreatedAtUtc = conventions.NowUtc,
+            CreatedAtUtc = Conventions.NowUtc,
             CreatedBy = UserId,
         };
         if (kind == ConventionKind.Paqte)
         {
-            var firstYear = (start ?? conventions.Today).Year;
+            var firstYear = (start ?? Conventions.Today).Year;
             foreach (var axis in axes.Distinct().Order())
             {
                 foreach (var indicator in ConventionService.AxisIndicators[axis])
@@ -749,8 +749,8 @@ public sealed class AdminController(
     {
         var themes = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
         var departement = await referentials.FindDepartementAsync(convention.DepartementCode, cancellationToken);
-        var figures = await conventions.FiguresAsync(convention, cancellationToken);
-        var status = convention.StatusOn(conventions.Today);
+        var figures = await Conventions.FiguresAsync(convention, cancellationToken);
+        var status = convention.StatusOn(Conventions.Today);
         var rows = new List<KeyValuePair<string, string>>
         {
             new("Nature", ConventionService.KindLabel(convention.Kind)),
@@ -771,7 +771,7 @@ public sealed class AdminController(
 
         if (convention.Kind == ConventionKind.LegacyCharter)
         {
-            rows.Add(new("Passage au PAQTE", TransitionLabel(convention, conventions.Today)));
+            rows.Add(new("Passage au PAQTE", TransitionLabel(convention, Conventions.Today)));
         }
 
         string Num(long n) => n.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
@@ -785,7 +785,7 @@ public sealed class AdminController(
             convention.Kind == ConventionKind.StateClub,
             convention.Kind == ConventionKind.Paqte,
             convention.Kind == ConventionKind.LegacyCharter,
-            conventions.CanManage(User, convention) && await grants.HasPermissionAsync(User, Permissions.ManageConventions, cancellationToken),
+            Conventions.CanManage(User, convention) && await grants.HasPermissionAsync(User, Permissions.ManageConventions, cancellationToken),
             rows,
             convention.Body,
             [.. convention.Themes.Select(t => $"{t}. {themes.GetValueOrDefault(t, "")}")],

@@ -91,6 +91,8 @@ public sealed class ClubsMeetingChangesTests(PortalFixture fixture) : IClassFixt
         var url = $"/admin/clubs/{club.Id}/rencontres/{meeting.Id}/annuler";
 
         var confirmation = await animator.GetStringAsync(url);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await animator.GetAsync($"/admin/clubs/{other.Id}/rencontres/{meeting.Id}/annuler")).StatusCode);
         var forged = await PostAsync(stranger, $"/admin/clubs/{other.Id}/rencontres/nouvelle", url, []);
         var byReferent = await PostAsync(referent, "/admin/clubs/nouveau", url, []);
         Assert.Null(await WithClubsDbAsync(Factory, db => db.Meetings.Where(m => m.Id == meeting.Id).Select(m => m.CancelledAtUtc).SingleAsync()));
