@@ -6,6 +6,9 @@ public sealed record CompanyInfo(Guid Id, string Name, string Slug, string Depar
 /// <summary>The commitments of a set of companies counted by theme; <see cref="WithResults"/> counts the lines whose result was reported.</summary>
 public sealed record ThemeCommitments(int ThemeNumero, int Commitments, int WithResults, int Companies);
 
+/// <summary>A line of a company's fiche navette as other modules may see it (indicators link their values to it).</summary>
+public sealed record CommitmentInfo(Guid Id, Guid CompanyId, int Position, int ThemeNumero, string Description, int? IntentionQuantity, string? IntentionUnit, int? IntentionYear, int? ResultQuantity);
+
 /// <summary>Read side of the Companies module for the other modules (clubs, indicators...).</summary>
 public interface ICompaniesQuery
 {
@@ -24,6 +27,12 @@ public interface ICompaniesQuery
 
     /// <summary>The companies among <paramref name="companyIds"/> that have at least one commitment with no reported result.</summary>
     Task<IReadOnlyList<Guid>> GetCompaniesWithoutResultsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The commitments of the given companies, in one query, by company then position.</summary>
+    Task<IReadOnlyList<CommitmentInfo>> GetCommitmentsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The number of approved (engaged) companies per département code, in one query.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountApprovedCompaniesByDepartementAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
