@@ -20,6 +20,9 @@ internal static class Formats
             : null;
     }
 
+    /// <summary>Drops trailing zeros (15.0 → 15), so files and JSON read as people write numbers.</summary>
+    public static decimal? Normalize(decimal? value) => value / 1.0000000000000000000000000000m;
+
     public static string Number(decimal? value) => value is { } v ? v.ToString(v == decimal.Truncate(v) ? "N0" : "N2", French) : "—";
 
     public static string Percent(decimal? value) => value is { } v ? v.ToString("N1", French) + " %" : "—";
@@ -33,7 +36,7 @@ internal static class Formats
         "Indicateurs",
         DashboardHeaders,
         [.. data.Figures.Select(f => (IReadOnlyList<object?>)[
-            f.Code, f.Label, f.ThemeNumero, Models.Labels.Of(f.Kind), f.Unit, f.Period, f.Total, f.Contributors, f.Target, f.TargetRate, f.RealisedRate])]);
+            f.Code, f.Label, f.ThemeNumero, Models.Labels.Of(f.Kind), f.Unit, f.Period, Normalize(f.Total), f.Contributors, Normalize(f.Target), Normalize(f.TargetRate), Normalize(f.RealisedRate)])]);
 
     public static IReadOnlyList<IReadOnlyList<string>> DashboardRows(IEnumerable<IndicatorFigure> figures)
         => [.. figures.Select(f => (IReadOnlyList<string>)[

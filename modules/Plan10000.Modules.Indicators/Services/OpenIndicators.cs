@@ -92,7 +92,7 @@ internal sealed class OpenIndicators(IndicatorsDbContext db, IReferentialsQuery 
             var secret = a.Contributors < MinimumContributors;
             return new OpenIndicatorRow(
                 a.DepartementCode, departement?.Nom ?? "", departement?.RegionCode ?? "", d.Code, d.Label, d.ThemeNumero, Nature(d.Kind), d.Unit, a.Period,
-                secret ? null : a.Total, a.Contributors, d.DepartementTargets.FirstOrDefault(t => t.DepartementCode == a.DepartementCode)?.Target, secret);
+                secret ? null : Formats.Normalize(a.Total), a.Contributors, Formats.Normalize(d.DepartementTargets.FirstOrDefault(t => t.DepartementCode == a.DepartementCode)?.Target), secret);
         })]);
     }
 
