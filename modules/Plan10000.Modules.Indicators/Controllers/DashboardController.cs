@@ -168,6 +168,13 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
         {
             subViews.AddRange((await clubs.GetClubsAsync(code, cancellationToken)).Where(c => c.Active).Select(c => new Link("Club : " + c.Name, "/admin/indicateurs/tableau-de-bord/club/" + c.Id)));
         }
+        else
+        {
+            // The club's own report for each open campaign (collective actions of the club).
+            var now = clock.GetUtcNow().UtcDateTime;
+            var open = await db.Campaigns.AsNoTracking().Where(c => c.OpensAtUtc <= now && c.DueAtUtc > now.AddDays(-30)).OrderBy(c => c.DueAtUtc).ToListAsync(cancellationToken);
+            subViews.AddRange(open.Select(c => new Link("Remontée du club — " + c.Name, $"/mon-club/indicateurs/{c.Id}/{code}")));
+        }
 
         return View("Dashboard", new DashboardViewModel(
             data,

@@ -23,7 +23,7 @@ internal static class Formats
     /// <summary>Drops trailing zeros (15.0 → 15), so files and JSON read as people write numbers.</summary>
     public static decimal? Normalize(decimal? value) => value / 1.0000000000000000000000000000m;
 
-    public static string Number(decimal? value) => value is { } v ? v.ToString(v == decimal.Truncate(v) ? "N0" : "N2", French) : "—";
+    public static string Number(decimal? value) => value is { } v ? v.ToString(v == decimal.Truncate(v) ? "N0" : "#,##0.##", French) : "—";
 
     public static string Percent(decimal? value) => value is { } v ? v.ToString("N1", French) + " %" : "—";
 

@@ -27,8 +27,9 @@ public sealed class ReportingFlowTests(PortalFixture fixture) : IClassFixture<Po
         var company = await Factory.CreateUserClientAsync(NewEmail("entreprise"), PortalRoles.Company, (ScopeClaims.Company, companyId.ToString()));
         var url = "/mon-entreprise/indicateurs/" + campaign.Id;
 
-        // The company space links to the campaign form.
+        // The company space links to the campaign form, the list of campaigns too.
         Assert.Contains(url, await company.GetStringAsync("/mon-entreprise"));
+        Assert.Contains(WebUtility.HtmlEncode(campaign.Name), await company.GetStringAsync("/mon-entreprise/indicateurs"));
 
         // Bad input: 400, French message next to the field, everything typed kept.
         var bad = await PortalFactory.PostFormAsync(company, url, url, new()
@@ -129,6 +130,9 @@ public sealed class ReportingFlowTests(PortalFixture fixture) : IClassFixture<Po
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var definition = (await DefinitionsAsync(Factory))["VISITES_ENTREPRISE"];
+        Assert.Contains("VISITES_ENTREPRISE", await admin.GetStringAsync("/admin/indicateurs"));
+        var edit = await admin.GetStringAsync($"/admin/indicateurs/{definition.Id}/modifier");
+        Assert.Contains("33=150", edit);
         Assert.Equal(15_000m, definition.NationalTarget);
         Assert.Equal(2, await WithAsync(Factory, sp => sp.GetRequiredService<IndicatorsDbContext>().DepartementTargets.CountAsync(t => t.DefinitionId == definition.Id)));
 
@@ -156,5 +160,25 @@ public sealed class ReportingFlowTests(PortalFixture fixture) : IClassFixture<Po
         var forged = await PortalFactory.PostForgedAsync(referent, valuesPage, valuesPage, "/admin/indicateurs/campagnes", new() { ["Name"] = "Forgée", ["Period"] = "2027-T1", ["OpensOn"] = "2027-01-01", ["DueOn"] = "2027-02-01" });
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.False(await WithAsync(Factory, sp => sp.GetRequiredService<IndicatorsDbContext>().Campaigns.AnyAsync(c => c.Name == "Forgée")));
+    }
+
+    [Fact]
+    public async Task An_animator_reports_the_club_s_collective_actions_and_another_club_is_refused()
+    {
+        var club = await Clubs.ClubsTestSupport.AddClubAsync(Factory, "56", "Club du Morbihan");
+        var other = await Clubs.ClubsTestSupport.AddClubAsync(Factory, "56", "Autre club du Morbihan");
+        var campaign = await AddCampaignAsync(Factory, "2028-T3");
+        var definition = (await DefinitionsAsync(Factory))["DEMARCHES_INNOVANTES"];
+        var animator = await Factory.CreateUserClientAsync(NewEmail("animateur56"), PortalRoles.ClubAnimator, (ScopeClaims.Club, club.Id.ToString()));
+        var url = $"/mon-club/indicateurs/{campaign.Id}/{club.Id}";
+
+        Assert.Contains(url, await animator.GetStringAsync("/admin/indicateurs/tableau-de-bord/club/" + club.Id));
+        var sent = await PortalFactory.PostFormAsync(animator, url, url, new() { [ValuesForms.FieldName(definition.Id)] = "2", ["intent"] = "transmettre" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(SubmissionStatus.Submitted, await WithAsync(Factory, sp => sp.GetRequiredService<IndicatorsDbContext>().Submissions.Where(s => s.SubjectId == club.Id).Select(s => s.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await animator.GetAsync($"/mon-club/indicateurs/{campaign.Id}/{other.Id}")).StatusCode);
+        var forged = await PortalFactory.PostForgedAsync(animator, url, url, $"/mon-club/indicateurs/{campaign.Id}/{other.Id}", new() { [ValuesForms.FieldName(definition.Id)] = "9", ["intent"] = "transmettre" });
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.False(await WithAsync(Factory, sp => sp.GetRequiredService<IndicatorsDbContext>().Submissions.AnyAsync(s => s.SubjectId == other.Id)));
     }
 }
