@@ -7,6 +7,7 @@ using Plan10000.Modules.Indicators.Data;
 using Plan10000.Modules.Indicators.Models;
 using Plan10000.Modules.Indicators.Services;
 using Plan10000.Modules.Indicators.ViewModels;
+using Plan10000.Portal.Abstractions.Audit;
 using Plan10000.Portal.Abstractions.Exports;
 using Plan10000.Portal.Abstractions.Queries.Clubs;
 using Plan10000.Portal.Abstractions.Queries.Companies;
@@ -24,7 +25,7 @@ namespace Plan10000.Modules.Indicators.Controllers;
 [Area("Indicators")]
 [Route("admin/indicateurs")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ViewIndicatorDashboards)]
-public sealed class DashboardController(IndicatorsDbContext db, IAccessScope scope, IReferentialsQuery referentials, IClubsQuery clubs, ICompaniesQuery companies, ITableExporter exporter, TimeProvider clock) : Controller
+public sealed class DashboardController(IndicatorsDbContext db, IAccessScope scope, IReferentialsQuery referentials, IClubsQuery clubs, ICompaniesQuery companies, ITableExporter exporter, IAuditLog audit, TimeProvider clock) : Controller
 {
     private DashboardQuery Dashboards => HttpContext.RequestServices.GetRequiredService<DashboardQuery>();
 
@@ -106,7 +107,7 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
         var covered = data with { Figures = [.. data.Figures.Where(f => f.Period == year || f.Period == period || f.Period == Periods.For(period, Periodicity.HalfYear))] };
         if (format is "csv" or "xlsx")
         {
-            return Export(Formats.DashboardTable(covered), $"rapport-{code}-{period}", format);
+            return await ExportAsync(Formats.DashboardTable(covered), $"rapport-{code}-{period}", format, cancellationToken);
         }
 
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.Period == period || c.Period == Periods.For(period, Periodicity.HalfYear)).ToListAsync(cancellationToken);
@@ -150,7 +151,7 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
         };
         if (format is "csv" or "xlsx")
         {
-            return Export(Formats.DashboardTable(data), "indicateurs-" + name + (period is null ? "" : "-" + period), format);
+            return await ExportAsync(Formats.DashboardTable(data), "indicateurs-" + name + (period is null ? "" : "-" + period), format, cancellationToken);
         }
 
         var path = Request.Path.Value ?? "";
@@ -186,10 +187,14 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
             level == DashboardLevel.Departement ? "/admin/indicateurs/rapport/" + code : null));
     }
 
-    private FileContentResult Export(ExportTable table, string name, string format)
-        => format == "xlsx"
+    /// <summary>Every export is in the audit trail, like the other back-office exports.</summary>
+    private async Task<FileContentResult> ExportAsync(ExportTable table, string name, string format, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync("export-indicateurs", name + "." + format, table.Rows.Count + " ligne(s)", cancellationToken);
+        return format == "xlsx"
             ? File(exporter.ToXlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
             : File(exporter.ToCsv(table), "text/csv; charset=utf-8", name + ".csv");
+    }
 
     internal static IReadOnlyList<KeyValuePair<string, string>> PeriodOptions(int year, bool quartersOnly)
         => [.. new[] { year, year - 1 }.SelectMany(y => (quartersOnly ? [] : Periods.OfYear(y, Periodicity.Year))

@@ -125,5 +125,6 @@ public sealed class NotificationsAndOpenDataTests(PortalFixture fixture) : IClas
         Assert.DoesNotContain("Transports", page);
         Assert.Contains("EMPLOIS_FRANCS", page);
         Assert.Contains("/tableau-de-bord/indicateurs", await client.GetStringAsync("/"));
+        Assert.Contains("href=\"/tableau-de-bord/indicateurs\"", await client.GetStringAsync("/tableau-de-bord"));
     }
 }

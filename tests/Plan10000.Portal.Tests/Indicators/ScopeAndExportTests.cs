@@ -119,6 +119,8 @@ public sealed class ScopeAndExportTests(PortalFixture fixture) : IClassFixture<P
         var report = await referent.GetByteArrayAsync("/admin/indicateurs/rapport/87?periode=2026-T4&format=xlsx");
         using var reportStream = new MemoryStream(report);
         Assert.Contains(reportStream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>(), r => (string?)r["Code"] == "ACHATS_INCLUSIFS");
+        var audited = await WithAsync(Factory, sp => sp.GetRequiredService<Plan10000.Portal.Abstractions.Audit.IAuditLog>().SearchAsync(new(Action: "export-indicateurs")));
+        Assert.Contains(audited.Entries, e => e.Target == "rapport-87-2026-T4.xlsx");
         var printable = await referent.GetStringAsync("/admin/indicateurs/rapport/87?periode=2026-T4");
         Assert.Contains("indicators.css", printable);
         Assert.Equal(HttpStatusCode.OK, (await Factory.CreateClient().GetAsync("/_content/Plan10000.Modules.Indicators/indicators.css")).StatusCode);
