@@ -10,13 +10,14 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task A_module_switched_off_answers_404_on_its_pages_and_the_rest_still_works()
     {
-        // Content, Companies and Clubs depend on Referentials: switching it off means switching them off too.
+        // Content, Companies, Clubs and Indicators depend on Referentials: switching it off means switching them off too.
         using var factory = new PortalFactory(settings: new Dictionary<string, string?>
         {
             ["Portal:Modules:Referentials:Enabled"] = "false",
             ["Portal:Modules:Content:Enabled"] = "false",
             ["Portal:Modules:Companies:Enabled"] = "false",
             ["Portal:Modules:Clubs:Enabled"] = "false",
+            ["Portal:Modules:Indicators:Enabled"] = "false",
         });
         var client = await factory.CreateAdminClientAsync();
 
@@ -29,6 +30,7 @@ public sealed class ModuleSwitchTests
         Assert.Equal(HttpStatusCode.NotFound, contentPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/entreprises-engagees")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/clubs")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tableau-de-bord/indicateurs")).StatusCode);
         Assert.Contains("Désactivé", modules);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         PortalFixture.TryDelete(factory.DataDirectory);
