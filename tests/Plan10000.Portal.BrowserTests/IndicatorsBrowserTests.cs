@@ -1,6 +1,9 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Tests.Clubs;
 using Plan10000.Portal.Tests.Indicators;
+using Plan10000.Portal.Tests.Support;
 
 namespace Plan10000.Portal.BrowserTests;
 
@@ -33,5 +36,32 @@ public sealed class IndicatorsBrowserTests(BrowserFixture fixture) : IClassFixtu
         var result = await page.RunAxe();
         Assert.Empty(PublicPagesBrowserTests.Serious(result));
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_referent_filters_the_departement_dashboard_opens_the_report_and_both_pass_axe()
+    {
+        await IndicatorsScenarioSupport.AddValidatedValuesAsync(fixture.Factory, "45000", "EMPLOIS_FRANCS", "2026-T2", 2, 3, 4);
+        await ClubsScenarioSupport.CreateAccountAsync(fixture.Factory, "referent.45@navigateur.test", PortalRoles.TerritorialReferent, (ScopeClaims.Departement, "45"));
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync("referent.45@navigateur.test");
+        await page.GetByLabel("Mot de passe").FillAsync(PortalFactory.AdminPassword);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/indicateurs/tableau-de-bord");
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("Loiret (45)");
+        await page.GetByLabel("Thématique").SelectOptionAsync("8");
+        await page.GetByLabel("Période").SelectOptionAsync("2026-T2");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Assertions.Expect(main.GetByRole(AriaRole.Table).First).ToContainTextAsync("EMPLOIS_FRANCS");
+        await Assertions.Expect(main).ToContainTextAsync("9 recrutements");
+        Assert.Empty(PublicPagesBrowserTests.Serious(await page.RunAxe()));
+
+        await main.GetByRole(AriaRole.Link, new() { Name = "Rapport trimestriel du département" }).ClickAsync();
+        await Assertions.Expect(main).ToContainTextAsync("Réalisations");
+        Assert.Empty(PublicPagesBrowserTests.Serious(await page.RunAxe()));
     }
 }
