@@ -26,11 +26,17 @@ internal static class ValuesForms
             var validated = mine.FirstOrDefault(v => v.ValidatedAtUtc is not null);
             var input = posted is not null ? (string?)posted[FieldName(d.Id)] : (pending ?? validated) is { } shown ? Formats.Input(shown.Value) : null;
             var commitment = commitments?.FirstOrDefault(c => c.ThemeNumero == d.ThemeNumero);
+            // The realised / intended ratio of this subject, for a result linked to an intention of the same period.
+            var shownValue = (pending ?? validated)?.Value;
+            var intended = d.IntentionId is { } intention
+                ? current.Where(v => v.DefinitionId == intention && v.Period == period).OrderBy(v => v.ValidatedAtUtc is null ? 0 : 1).Select(v => (decimal?)v.Value).FirstOrDefault()
+                : null;
             return new ValueLine(
                 d.Id, d.Code, d.Label, themes.GetValueOrDefault(d.ThemeNumero, ""), Labels.Of(d.Kind), d.Unit, period, input,
                 validated is null ? null : Formats.Number(validated.Value),
                 commitment is null ? null : $"Engagement n° {commitment.Position} : {(commitment.Description.Length > 90 ? commitment.Description[..90] + "…" : commitment.Description)}",
-                errors?.GetValueOrDefault(d.Id));
+                errors?.GetValueOrDefault(d.Id),
+                shownValue is { } done && intended is > 0 ? "réalisé / intention : " + Formats.Percent(Math.Round(done * 100 / intended.Value, 1)) : null);
         })];
 
     /// <summary>The non-empty inputs, with their errors in French; linked to the company's commitment of the same theme.</summary>

@@ -66,7 +66,7 @@ internal sealed record CampaignsViewModel(TableModel Table, bool CanCreate, Camp
 internal sealed record CampaignViewModel(Campaign Campaign, string Scope, TableModel? Departements, TableModel? Submissions, IReadOnlyList<TableModel> LateByClub, TableModel? Late, string? DepartementCode);
 
 /// <summary>A line of a values form: one indicator over the period the campaign gives it.</summary>
-internal sealed record ValueLine(Guid DefinitionId, string Code, string Label, string Theme, string Kind, string Unit, string Period, string? Input, string? Validated, string? Commitment, string? Error);
+internal sealed record ValueLine(Guid DefinitionId, string Code, string Label, string Theme, string Kind, string Unit, string Period, string? Input, string? Validated, string? Commitment, string? Error, string? Ratio = null);
 
 internal sealed record ValuesFormViewModel(
     string Title,

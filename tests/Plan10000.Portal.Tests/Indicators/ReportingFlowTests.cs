@@ -62,6 +62,7 @@ public sealed class ReportingFlowTests(PortalFixture fixture) : IClassFixture<Po
         var late = await PortalFactory.PostFormAsync(company, "/mon-entreprise/indicateurs/" + campaign.Id, url, new() { [ValuesForms.FieldName(stages.Id)] = "99", ["intent"] = "enregistrer" });
         Assert.False(await WithAsync(Factory, sp => sp.GetRequiredService<IndicatorsDbContext>().Values.AnyAsync(v => v.SubjectId == companyId && v.Value == 99)));
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Contains("réalisé / intention : 75,0 %", WebUtility.HtmlDecode(await company.GetStringAsync(url)));
 
         var referent = await Factory.CreateUserClientAsync(NewEmail("referent64"), PortalRoles.TerritorialReferent, (ScopeClaims.Departement, "64"));
         var dashboardUrl = "/admin/indicateurs/tableau-de-bord/departement/64?periode=2028-T2";
