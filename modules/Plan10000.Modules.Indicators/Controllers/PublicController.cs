@@ -33,7 +33,7 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
         var departements = await referentials.GetDepartementsAsync(cancellationToken);
         var code = departements.FirstOrDefault(d => d.Code == departement?.Trim().ToUpperInvariant())?.Code;
         var national = (await Dashboards.GetAsync(DashboardLevel.National, null, themeNumber, period, cancellationToken))!;
-        var rows = (await Open.SearchAsync(new OpenIndicatorFilter(code, null, themeNumber, null, period, 1, code is null ? OpenIndicators.MaxPageSize : OpenIndicators.MaxPageSize), cancellationToken)).Rows;
+        var rows = (await Open.SearchAsync(new OpenIndicatorFilter(code, null, themeNumber, null, period, 1, OpenIndicators.MaxPageSize), cancellationToken)).Rows;
         var table = new TableModel(
             code is null ? "Indicateurs par département (500 premières lignes ; fichiers complets en données ouvertes)" : "Indicateurs du département",
             ["Département", "Indicateur", "Période", "Valeur", "Contributeurs"],
