@@ -11,6 +11,12 @@ namespace Plan10000.Modules.Indicators.Services;
 /// </summary>
 internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// Serializes the read-modify-write of the aggregates within the process, so two validations touching the same
+    /// row cannot lose a difference. Several portal instances would need a concurrency token instead (ADR 0011).
+    /// </summary>
+    private static readonly SemaphoreSlim AggregateLock = new(1, 1);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<Submission> GetOrCreateSubmissionAsync(Campaign campaign, SubjectKind kind, Guid subjectId, string departementCode, CancellationToken cancellationToken)
@@ -84,10 +90,13 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
 
         if (submission.Status == SubmissionStatus.Validated && added.Count > 0)
         {
-            await ApplyValidatedAsync(added, cancellationToken);
+            await ApplyAndSaveAsync(added, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return added.Count;
     }
 
@@ -107,8 +116,7 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
             RecordedAtUtc = Now,
         };
         db.Values.Add(row);
-        await ApplyValidatedAsync([row], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await ApplyAndSaveAsync([row], cancellationToken);
     }
 
     public static bool CanMove(SubmissionStatus from, SubmissionStatus to) => (from, to) switch
@@ -134,11 +142,28 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
         if (to == SubmissionStatus.Validated)
         {
             var pending = await db.Values.Where(v => v.SubmissionId == submission.Id && v.ValidatedAtUtc == null && v.SupersededById == null).ToListAsync(cancellationToken);
-            await ApplyValidatedAsync(pending, cancellationToken);
+            await ApplyAndSaveAsync(pending, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    private async Task ApplyAndSaveAsync(List<IndicatorValue> rows, CancellationToken cancellationToken)
+    {
+        await AggregateLock.WaitAsync(cancellationToken);
+        try
+        {
+            await ApplyValidatedAsync(rows, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            AggregateLock.Release();
+        }
     }
 
     /// <summary>
