@@ -6,7 +6,8 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Plan10000.Portal.Benchmarks;
 
-// Usage: dotnet run --configuration Release --project tests/Plan10000.Portal.Benchmarks -- [companies] [artifacts directory]
+// Usage: dotnet run --configuration Release --project tests/Plan10000.Portal.Benchmarks -- [companies] [artifacts directory] [indicateurs]
+// A third argument « indicateurs » measures only the indicator dashboards.
 var companies = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var artifacts = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine("artifacts", "benchmarks"));
 Directory.CreateDirectory(artifacts);
@@ -33,5 +34,13 @@ await File.WriteAllTextAsync(Path.Combine(artifacts, "seeding.txt"), seedLine + 
 // In process: BenchmarkDotNet's default toolchain would generate and rebuild a copy of the whole portal for each run.
 var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance);
 var config = DefaultConfig.Instance.AddJob(job).WithArtifactsPath(artifacts).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkRunner.Run<ShowcaseBenchmarks>(config);
+var valuesLine = IndicatorsBenchmarks.Describe();
+Console.WriteLine(valuesLine);
+await File.AppendAllTextAsync(Path.Combine(artifacts, "seeding.txt"), valuesLine + Environment.NewLine);
+if (args.Length <= 2 || args[2] != "indicateurs")
+{
+    BenchmarkRunner.Run<ShowcaseBenchmarks>(config);
+}
+
+BenchmarkRunner.Run<IndicatorsBenchmarks>(config);
 Console.WriteLine(seedLine);

@@ -68,12 +68,14 @@ public class ShowcaseBenchmarks
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static PortalFactory NewFactory() => new(dataDirectory, new Dictionary<string, string?>
+    /// <summary>The portal on the seeded database (also used by <see cref="IndicatorsBenchmarks"/>).</summary>
+    internal static PortalFactory NewFactory() => new(dataDirectory, new Dictionary<string, string?>
     {
         ["Portal:Seed:ScaleCompanies"] = companies,
         // No job server: its polling would be measured with the pages.
         ["Portal:Jobs:Server"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Plan10000.Modules.Companies.Seed"] = "Information",
+        ["Logging:LogLevel:Plan10000.Modules.Indicators.Seed"] = "Information",
     });
 }

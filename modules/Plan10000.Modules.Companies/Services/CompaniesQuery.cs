@@ -69,6 +69,23 @@ internal sealed class CompaniesQuery(CompaniesDbContext db, CompanyService compa
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CommitmentInfo>> GetCommitmentsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default)
+    {
+        var list = companyIds.Distinct().ToList();
+        return await db.Commitments.AsNoTracking()
+            .Where(c => list.Contains(c.CompanyId))
+            .OrderBy(c => c.CompanyId).ThenBy(c => c.Position)
+            .Select(c => new CommitmentInfo(c.Id, c.CompanyId, c.Position, c.ThemeNumero, c.Description, c.IntentionQuantity, c.IntentionUnit, c.IntentionYear, c.ResultQuantity))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountApprovedCompaniesByDepartementAsync(CancellationToken cancellationToken = default)
+        => await db.Companies.AsNoTracking()
+            .Where(c => c.Status == CompanyStatus.Approved)
+            .GroupBy(c => c.DepartementCode)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
     public async Task<Guid?> AddCommitmentAsync(Guid companyId, int themeNumero, string description, int? quantity, string? unit, int? year, string source, CancellationToken cancellationToken = default)
     {
         var company = await db.Companies.Include(c => c.Commitments).SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken);

@@ -10,7 +10,7 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task A_module_switched_off_answers_404_on_its_pages_and_the_rest_still_works()
     {
-        // Content, Companies, Clubs and Conventions depend on Referentials: switching it off means switching them off too.
+        // Content, Companies, Clubs, Conventions and Indicators depend on Referentials: switching it off means switching them off too.
         using var factory = new PortalFactory(settings: new Dictionary<string, string?>
         {
             ["Portal:Modules:Referentials:Enabled"] = "false",
@@ -18,6 +18,7 @@ public sealed class ModuleSwitchTests
             ["Portal:Modules:Companies:Enabled"] = "false",
             ["Portal:Modules:Clubs:Enabled"] = "false",
             ["Portal:Modules:Conventions:Enabled"] = "false",
+            ["Portal:Modules:Indicators:Enabled"] = "false",
         });
         var client = await factory.CreateAdminClientAsync();
 
@@ -31,6 +32,7 @@ public sealed class ModuleSwitchTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/entreprises-engagees")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/clubs")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/conventions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tableau-de-bord/indicateurs")).StatusCode);
         Assert.Contains("Désactivé", modules);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         PortalFixture.TryDelete(factory.DataDirectory);

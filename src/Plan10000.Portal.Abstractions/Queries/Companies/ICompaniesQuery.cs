@@ -11,6 +11,8 @@ public sealed record ThemeCommitments(int ThemeNumero, int Commitments, int With
 /// trimmed): <see cref="Commitments"/> lines carry a quantity in that unit and <see cref="Quantity"/> is their sum.
 /// </summary>
 public sealed record PlannedIntentions(int ThemeNumero, string Unit, int Commitments, long Quantity);
+/// <summary>A line of a company's fiche navette as other modules may see it (indicators link their values to it).</summary>
+public sealed record CommitmentInfo(Guid Id, Guid CompanyId, int Position, int ThemeNumero, string Description, int? IntentionQuantity, string? IntentionUnit, int? IntentionYear, int? ResultQuantity);
 
 /// <summary>Read side of the Companies module for the other modules (clubs, indicators...).</summary>
 public interface ICompaniesQuery
@@ -33,6 +35,11 @@ public interface ICompaniesQuery
 
     /// <summary>The sums of the quantified intentions of <paramref name="companyIds"/> per theme and unit, in one query (e.g. a State–club convention).</summary>
     Task<IReadOnlyList<PlannedIntentions>> GetPlannedIntentionsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
+    /// <summary>The commitments of the given companies, in one query, by company then position.</summary>
+    Task<IReadOnlyList<CommitmentInfo>> GetCommitmentsAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The number of approved (engaged) companies per département code, in one query.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountApprovedCompaniesByDepartementAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Indicators.Data;
+using Plan10000.Modules.Indicators.Models;
+using Plan10000.Modules.Indicators.Services;
+using Plan10000.Modules.Indicators.ViewModels;
+using Plan10000.Portal.Abstractions.Audit;
+using Plan10000.Portal.Abstractions.Queries.Clubs;
+using Plan10000.Portal.Abstractions.Queries.Companies;
+using Plan10000.Portal.Abstractions.Queries.Referentials;
+using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Time;
+using Plan10000.Portal.Abstractions.Ui;
+
+namespace Plan10000.Modules.Indicators.Controllers;
+
+/// <summary>
+/// Reporting campaigns: national admins open them; referents follow the reports of their départements, review and
+/// validate them (scope checked on the submission's département), see the late reporters per club and per
+/// département, and enter the département's own values.
+/// </summary>
+[Area("Indicators")]
+[Route("admin/indicateurs")]
+[Authorize(Policy = PermissionPolicy.Prefix + Permissions.ReviewIndicatorReports)]
+public sealed class CampaignsController(
+    IndicatorsDbContext db,
+    IAccessScope scope,
+    ICompaniesQuery companies,
+    IClubsQuery clubs,
+    IReferentialsQuery referentials,
+    IAuditLog audit,
+    TimeProvider clock) : Controller
+{
+    private ReportingService Reporting => HttpContext.RequestServices.GetRequiredService<ReportingService>();
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    [HttpGet("campagnes")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+        => View(await ListAsync(new CampaignForm { Period = Periods.CurrentCampaignPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), false) }, cancellationToken));
+
+    [HttpPost("campagnes")]
+    [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageIndicators)]
+    public async Task<IActionResult> Create(CampaignForm form, CancellationToken cancellationToken)
+    {
+        var period = (form.Period ?? "").Trim().ToUpperInvariant();
+        if (period.Length > 0 && !Periods.IsCampaignPeriod(period))
+        {
+            ModelState.AddModelError(nameof(form.Period), "Écrivez la période sous la forme 2026-T2 (trimestre) ou 2026-S1 (semestre).");
+        }
+        else if (form.Paqte && period.Length > 0 && period[5] != 'S')
+        {
+            ModelState.AddModelError(nameof(form.Period), "Une campagne PAQTE est semestrielle : écrivez par exemple 2026-S1.");
+        }
+
+        var opens = DateOnly.TryParseExact(form.OpensOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var o) ? o : (DateOnly?)null;
+        var due = DateOnly.TryParseExact(form.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        if (form.OpensOn is not null && opens is null)
+        {
+            ModelState.AddModelError(nameof(form.OpensOn), "Saisissez une date valide (jj/mm/aaaa).");
+        }
+
+        if (form.DueOn is not null && due is null)
+        {
+            ModelState.AddModelError(nameof(form.DueOn), "Saisissez une date valide (jj/mm/aaaa).");
+        }
+        else if (opens is not null && due is not null && due < opens)
+        {
+            ModelState.AddModelError(nameof(form.DueOn), "La date limite suit la date d’ouverture.");
+        }
+
+        if (!ModelState.IsValid || opens is null || due is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await ListAsync(form, cancellationToken));
+        }
+
+        var campaign = new Campaign
+        {
+            Name = form.Name.Trim(),
+            Period = period,
+            Paqte = form.Paqte,
+            OpensAtUtc = ParisTime.StartOfDay(opens.Value).UtcDateTime,
+            DueAtUtc = ParisTime.StartOfDay(due.Value.AddDays(1)).UtcDateTime.AddSeconds(-1),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("campagne-indicateurs-creee", campaign.Name, campaign.Period, cancellationToken);
+        TempData["Success"] = $"La campagne « {campaign.Name} » est créée.";
+        return LocalRedirect("/admin/indicateurs/campagnes/" + campaign.Id);
+    }
+
+    [HttpGet("campagnes/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, string? departement, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+
+        var mine = scope.Departements(User);
+        var code = string.IsNullOrWhiteSpace(departement) ? (mine?.Order(StringComparer.Ordinal).FirstOrDefault()) : departement.Trim().ToUpperInvariant();
+        if ((code is null && mine is not null) || (code is not null && !scope.CanActOnDepartement(User, code)))
+        {
+            return Forbid();
+        }
+
+        var departements = await referentials.GetDepartementsAsync(cancellationToken);
+        if (code is null)
+        {
+            // National overview: counts per département, one grouped query.
+            var counts = await db.Submissions.AsNoTracking().Where(s => s.CampaignId == id && s.SubjectKind == SubjectKind.Company)
+                .GroupBy(s => new { s.DepartementCode, s.Status }).Select(g => new { g.Key.DepartementCode, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
+            var engaged = await companies.CountApprovedCompaniesByDepartementAsync(cancellationToken);
+            var rows = departements.Select(dep =>
+            {
+                int Count(SubmissionStatus s) => counts.Where(c => c.DepartementCode == dep.Code && c.Status == s).Sum(c => c.Count);
+                var total = engaged.GetValueOrDefault(dep.Code);
+                var sent = Count(SubmissionStatus.Submitted) + Count(SubmissionStatus.Reviewed) + Count(SubmissionStatus.Validated);
+                return (IReadOnlyList<string>)[dep.Code, dep.Nom, total.ToString(CultureInfo.InvariantCulture), Count(SubmissionStatus.Submitted).ToString(CultureInfo.InvariantCulture), Count(SubmissionStatus.Reviewed).ToString(CultureInfo.InvariantCulture), Count(SubmissionStatus.Validated).ToString(CultureInfo.InvariantCulture), Math.Max(0, total - sent).ToString(CultureInfo.InvariantCulture)];
+            }).ToList();
+            return View(new CampaignViewModel(campaign, "tous les départements", new TableModel(
+                "Remontées par département",
+                ["Code", "Département", "Entreprises engagées", "Transmises", "Examinées", "Validées", "Non transmises"],
+                rows,
+                [.. departements.Select(dep => $"/admin/indicateurs/campagnes/{id}?departement={dep.Code}")]), null, [], null, null));
+        }
+
+        var approved = await companies.GetApprovedCompaniesAsync(code, int.MaxValue, cancellationToken);
+        var clubList = (await clubs.GetClubsAsync(code, cancellationToken)).Where(c => c.Active).ToList();
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.CampaignId == id && s.DepartementCode == code).ToListAsync(cancellationToken);
+        var byCompany = submissions.Where(s => s.SubjectKind == SubjectKind.Company).ToDictionary(s => s.SubjectId);
+        var byClub = submissions.Where(s => s.SubjectKind == SubjectKind.Club).ToDictionary(s => s.SubjectId);
+        var subjects = approved.Select(c => (Id: c.Id, Name: c.Name, Kind: "Entreprise")).Concat(clubList.Select(c => (Id: c.Id, Name: c.Name, Kind: "Club"))).ToList();
+        Submission? SubmissionOf(Guid subjectId) => byCompany.GetValueOrDefault(subjectId) ?? byClub.GetValueOrDefault(subjectId);
+        var table = new TableModel(
+            "Remontées du département",
+            ["Entreprise ou club", "Type", "État", "Dernière modification"],
+            [.. subjects.Select(s => (IReadOnlyList<string>)[s.Name, s.Kind, Labels.Of(SubmissionOf(s.Id)?.Status ?? SubmissionStatus.ToDo), SubmissionOf(s.Id) is { } x ? ParisTime.FromUtc(x.UpdatedAtUtc).ToString("dd/MM/yyyy HH:mm", Formats.French) : "—"])],
+            [.. subjects.Select(s => SubmissionOf(s.Id) is { } x ? "/admin/indicateurs/soumissions/" + x.Id : "")]);
+        bool IsLate(Guid subjectId) => (SubmissionOf(subjectId)?.Status ?? SubmissionStatus.ToDo) == SubmissionStatus.ToDo;
+        var late = new TableModel(
+            $"Entreprises et clubs n’ayant pas transmis ({(campaign.DueAtUtc < clock.GetUtcNow().UtcDateTime ? "date limite dépassée" : "avant la date limite")})",
+            ["Entreprise ou club", "Type"],
+            [.. subjects.Where(s => IsLate(s.Id)).Select(s => (IReadOnlyList<string>)[s.Name, s.Kind])]);
+        var names = approved.ToDictionary(c => c.Id, c => c.Name);
+        var lateByClub = new List<TableModel>();
+        foreach (var club in clubList)
+        {
+            var members = await clubs.GetMemberCompanyIdsAsync(club.Id, cancellationToken);
+            lateByClub.Add(new TableModel(
+                "Membres en retard — " + club.Name,
+                ["Entreprise"],
+                [.. members.Where(IsLate).Select(m => (IReadOnlyList<string>)[names.GetValueOrDefault(m, "Entreprise non validée")])]));
+        }
+
+        var name = departements.FirstOrDefault(x => x.Code == code)?.Nom ?? code;
+        return View(new CampaignViewModel(campaign, $"{name} ({code})", null, table, lateByClub, late, code));
+    }
+
+    [HttpGet("soumissions/{id:guid}")]
+    public async Task<IActionResult> Submission(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+
+        return scope.CanActOnDepartement(User, submission.DepartementCode) ? View(await SubmissionModelAsync(submission, null, null, cancellationToken)) : Forbid();
+    }
+
+    /// <summary>Moves the report: examine, validate, or send back to the company with a comment.</summary>
+    [HttpPost("soumissions/{id:guid}/etat")]
+    public async Task<IActionResult> Move(Guid id, string? to, string? comment, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+
+        if (!scope.CanActOnDepartement(User, submission.DepartementCode))
+        {
+            return Forbid();
+        }
+
+        if (!Enum.TryParse<SubmissionStatus>(to, out var target) || !Enum.IsDefined(target) || target == SubmissionStatus.Submitted || !ReportingService.CanMove(submission.Status, target))
+        {
+            ModelState.AddModelError("to", $"Une remontée « {Labels.Of(submission.Status)} » ne peut pas passer à cet état.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Submission", await SubmissionModelAsync(submission, null, null, cancellationToken));
+        }
+
+        await Reporting.MoveAsync(submission, target, UserId, comment?.Length > 1000 ? comment[..1000] : comment, cancellationToken);
+        await audit.RecordAsync("remontee-indicateurs-" + target.ToString().ToLowerInvariant(), "Remontée " + submission.Id, Labels.Of(target), cancellationToken);
+        TempData["Success"] = "La remontée est désormais : " + Labels.Of(target) + ".";
+        return LocalRedirect("/admin/indicateurs/soumissions/" + id);
+    }
+
+    /// <summary>A referent's correction: new rows supersede the old ones; on a validated report the aggregates follow at once.</summary>
+    [HttpPost("soumissions/{id:guid}/valeurs")]
+    public async Task<IActionResult> Correct(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+
+        if (!scope.CanActOnDepartement(User, submission.DepartementCode))
+        {
+            return Forbid();
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
+        var commitments = submission.SubjectKind == SubjectKind.Company ? await companies.GetCommitmentsAsync([submission.SubjectId], cancellationToken) : null;
+        var (values, errors) = ValuesForms.Read(Request.Form, definitions, commitments);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Submission", await SubmissionModelAsync(submission, Request.Form, errors, cancellationToken));
+        }
+
+        var saved = await Reporting.SaveValuesAsync(submission, campaign, values, "Correction du référent", UserId, cancellationToken);
+        TempData["Success"] = $"{saved} valeur(s) corrigée(s) ; l’historique garde les précédentes.";
+        return LocalRedirect("/admin/indicateurs/soumissions/" + id);
+    }
+
+    [HttpGet("departements/{code}/valeurs")]
+    public async Task<IActionResult> DepartementValues(string code, string? periode, CancellationToken cancellationToken)
+    {
+        code = code.ToUpperInvariant();
+        if (!scope.CanActOnDepartement(User, code))
+        {
+            return Forbid();
+        }
+
+        var departement = await referentials.FindDepartementAsync(code, cancellationToken);
+        if (departement is null)
+        {
+            return NotFound();
+        }
+
+        var period = Periods.IsCampaignPeriod(periode) ? periode! : Periods.CurrentCampaignPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), false);
+        return View(await DepartementModelAsync(departement, period, null, null, cancellationToken));
+    }
+
+    [HttpPost("departements/{code}/valeurs")]
+    public async Task<IActionResult> SaveDepartementValues(string code, string? periode, CancellationToken cancellationToken)
+    {
+        code = code.ToUpperInvariant();
+        if (!scope.CanActOnDepartement(User, code))
+        {
+            return Forbid();
+        }
+
+        var departement = await referentials.FindDepartementAsync(code, cancellationToken);
+        if (departement is null)
+        {
+            return NotFound();
+        }
+
+        if (!Periods.IsCampaignPeriod(periode))
+        {
+            return BadRequest();
+        }
+
+        var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
+        var (values, errors) = ValuesForms.Read(Request.Form, definitions, null);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("DepartementValues", await DepartementModelAsync(departement, periode!, Request.Form, errors, cancellationToken));
+        }
+
+        var periods = definitions.Select(d => Periods.For(periode!, d.Periodicity)).Distinct().ToList();
+        var current = await db.Values.AsNoTracking().Where(v => v.SubjectKind == SubjectKind.Departement && v.DepartementCode == code && periods.Contains(v.Period) && v.SupersededById == null).ToListAsync(cancellationToken);
+        var saved = 0;
+        foreach (var definition in definitions.Where(d => values.ContainsKey(d.Id)))
+        {
+            var period = Periods.For(periode!, definition.Periodicity);
+            if (current.FirstOrDefault(v => v.DefinitionId == definition.Id && v.Period == period)?.Value != values[definition.Id].Value)
+            {
+                await Reporting.RecordDepartementValueAsync(definition, code, period, values[definition.Id].Value, "Saisie du référent", UserId, cancellationToken);
+                saved++;
+            }
+        }
+
+        TempData["Success"] = $"{saved} valeur(s) du département enregistrée(s) et consolidée(s).";
+        return LocalRedirect($"/admin/indicateurs/departements/{code}/valeurs?periode={periode}");
+    }
+
+    private async Task<DepartementValuesViewModel> DepartementModelAsync(DepartementInfo departement, string period, IFormCollection? posted, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken)
+    {
+        var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
+        var periods = definitions.Select(d => Periods.For(period, d.Periodicity)).Distinct().ToList();
+        var current = await db.Values.AsNoTracking().Where(v => v.SubjectKind == SubjectKind.Departement && v.DepartementCode == departement.Code && periods.Contains(v.Period) && v.SupersededById == null).ToListAsync(cancellationToken);
+        var themes = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
+        var pseudo = new Campaign { Name = "Valeurs du département", Period = period };
+        var form = new ValuesFormViewModel(
+            $"Valeurs du département — {departement.Nom} ({departement.Code})",
+            $"Actions portées par les services de l’État et leurs partenaires, {Periods.Label(period)} : validées dès l’enregistrement.",
+            $"/admin/indicateurs/departements/{departement.Code}/valeurs?periode={period}",
+            pseudo,
+            SubmissionStatus.Validated,
+            true,
+            false,
+            ValuesForms.Lines(definitions, period, current, themes, null, posted, errors),
+            [new("Indicateurs", "/admin/indicateurs/tableau-de-bord")]);
+        return new DepartementValuesViewModel(departement.Code, departement.Nom, period, form);
+    }
+
+    private async Task<SubmissionViewModel> SubmissionModelAsync(Submission submission, IFormCollection? posted, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        var name = submission.SubjectKind == SubjectKind.Company
+            ? (await companies.GetCompanyAsync(submission.SubjectId, cancellationToken))?.Name
+            : (await clubs.GetClubAsync(submission.SubjectId, cancellationToken))?.Name;
+        var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
+        var periods = definitions.Select(d => Periods.For(campaign.Period, d.Periodicity)).Distinct().ToList();
+        var all = await db.Values.AsNoTracking().Where(v => v.SubjectKind == submission.SubjectKind && v.SubjectId == submission.SubjectId && periods.Contains(v.Period)).OrderByDescending(v => v.RecordedAtUtc).ToListAsync(cancellationToken);
+        var themes = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
+        var commitments = submission.SubjectKind == SubjectKind.Company ? await companies.GetCommitmentsAsync([submission.SubjectId], cancellationToken) : null;
+        var codes = definitions.ToDictionary(d => d.Id, d => d.Code);
+        var transitions = await db.Transitions.AsNoTracking().Where(t => t.SubmissionId == submission.Id).OrderBy(t => t.AtUtc).ToListAsync(cancellationToken);
+        var values = new ValuesFormViewModel(
+            "Valeurs déclarées",
+            "Une correction crée une nouvelle valeur ; la précédente reste dans l’historique.",
+            $"/admin/indicateurs/soumissions/{submission.Id}/valeurs",
+            campaign,
+            submission.Status,
+            submission.Status != SubmissionStatus.ToDo,
+            false,
+            ValuesForms.Lines(definitions, campaign.Period, [.. all.Where(v => v.SupersededById == null)], themes, commitments, posted, errors),
+            []);
+        var moves = new[] { SubmissionStatus.Reviewed, SubmissionStatus.Validated, SubmissionStatus.ToDo }
+            .Where(s => ReportingService.CanMove(submission.Status, s))
+            .Select(s => new KeyValuePair<string, string>(s.ToString(), s switch
+            {
+                SubmissionStatus.Reviewed => "Marquer comme examinée",
+                SubmissionStatus.Validated => "Valider",
+                _ => "Renvoyer pour correction",
+            }))
+            .ToList();
+        return new SubmissionViewModel(
+            submission,
+            campaign,
+            name ?? "—",
+            values,
+            new TableModel("Historique des valeurs", ["Indicateur", "Période", "Valeur", "Source", "Saisie le", "État"],
+                [.. all.Select(v => (IReadOnlyList<string>)[codes.GetValueOrDefault(v.DefinitionId, "?"), v.Period, Formats.Number(v.Value), v.Source, ParisTime.FromUtc(v.RecordedAtUtc).ToString("dd/MM/yyyy HH:mm", Formats.French), v.SupersededById is not null ? "Remplacée" : v.ValidatedAtUtc is not null ? "Validée" : "En attente"])]),
+            new TableModel("Journal des états", ["Date", "De", "Vers", "Commentaire"],
+                [.. transitions.Select(t => (IReadOnlyList<string>)[ParisTime.FromUtc(t.AtUtc).ToString("dd/MM/yyyy HH:mm", Formats.French), Labels.Of(t.From), Labels.Of(t.To), t.Comment ?? ""])]),
+            moves);
+    }
+
+    private async Task<CampaignsViewModel> ListAsync(CampaignForm form, CancellationToken cancellationToken)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.DueAtUtc).Take(100).ToListAsync(cancellationToken);
+        return new CampaignsViewModel(
+            new TableModel(
+                "Campagnes",
+                ["Campagne", "Période", "Ouverture", "Date limite", "PAQTE"],
+                [.. campaigns.Select(c => (IReadOnlyList<string>)[c.Name, Periods.Label(c.Period), ParisTime.FromUtc(c.OpensAtUtc).ToString("dd/MM/yyyy", Formats.French), ParisTime.FromUtc(c.DueAtUtc).ToString("dd/MM/yyyy", Formats.French), c.Paqte ? "Oui" : "Non"])],
+                [.. campaigns.Select(c => "/admin/indicateurs/campagnes/" + c.Id)]),
+            scope.IsNational(User) && User.IsInRole(PortalRoles.NationalAdmin),
+            form);
+    }
+}

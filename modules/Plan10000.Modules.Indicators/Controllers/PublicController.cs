@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Indicators.Models;
+using Plan10000.Modules.Indicators.Services;
+using Plan10000.Modules.Indicators.ViewModels;
+using Plan10000.Portal.Abstractions.Exports;
+using Plan10000.Portal.Abstractions.Queries.Referentials;
+using Plan10000.Portal.Abstractions.Ui;
+
+namespace Plan10000.Modules.Indicators.Controllers;
+
+/// <summary>
+/// Public progress and open data: consolidated validated figures per département, theme and period; never a company's
+/// own figure (see <see cref="OpenIndicators.MinimumContributors"/>). /tableau-de-bord stays with the Companies module.
+/// </summary>
+[Area("Indicators")]
+public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQuery referentials, ITableExporter exporter, TimeProvider clock) : Controller
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private OpenIndicators Open => HttpContext.RequestServices.GetRequiredService<OpenIndicators>();
+
+    private DashboardQuery Dashboards => HttpContext.RequestServices.GetRequiredService<DashboardQuery>();
+
+    [HttpGet("tableau-de-bord/indicateurs")]
+    public async Task<IActionResult> Index(string? departement, string? theme, string? periode, CancellationToken cancellationToken)
+    {
+        int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
+        var period = Periods.IsValid(periode) ? periode : null;
+        var departements = await referentials.GetDepartementsAsync(cancellationToken);
+        var code = departements.FirstOrDefault(d => d.Code == departement?.Trim().ToUpperInvariant())?.Code;
+        var national = (await Dashboards.GetAsync(DashboardLevel.National, null, themeNumber, period, cancellationToken))!;
+        var rows = (await Open.SearchAsync(new OpenIndicatorFilter(code, null, themeNumber, null, period, 1, OpenIndicators.MaxPageSize), cancellationToken)).Rows;
+        var table = new TableModel(
+            code is null ? "Indicateurs par département (500 premières lignes ; fichiers complets en données ouvertes)" : "Indicateurs du département",
+            ["Département", "Indicateur", "Période", "Valeur", "Contributeurs"],
+            [.. rows.Select(r => (IReadOnlyList<string>)[$"{r.DepartementNom} ({r.Departement})", r.Libelle, Periods.Label(r.Periode), r.Secret ? "secret statistique" : Formats.Number(r.Valeur) + " " + r.Unite, r.Contributeurs.ToString(CultureInfo.InvariantCulture)])]);
+        var themes = await referentials.GetThemesAsync(cancellationToken);
+        return View(new PublicIndicatorsViewModel(
+            new DashboardFilter(themeNumber?.ToString(CultureInfo.InvariantCulture), period),
+            code,
+            [.. departements.Select(d => new KeyValuePair<string, string>(d.Code, $"{d.Code} – {d.Nom}"))],
+            [.. themes.Select(x => new KeyValuePair<string, string>(x.Numero.ToString(CultureInfo.InvariantCulture), $"{x.Numero}. {x.Libelle}"))],
+            DashboardController.PeriodOptions(clock.GetUtcNow().Year, quartersOnly: false),
+            national.Figures,
+            table,
+            code is null ? "France entière" : departements.First(d => d.Code == code).Nom));
+    }
+
+    [HttpGet("api/v1/indicateurs")]
+    public async Task<IActionResult> Definitions(CancellationToken cancellationToken)
+    {
+        var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
+        return new JsonResult(
+            definitions.Select(d => new
+            {
+                code = d.Code,
+                libelle = d.Label,
+                thematique = d.ThemeNumero,
+                nature = OpenIndicators.Nature(d.Kind),
+                unite = d.Unit,
+                periodicite = d.Periodicity switch { Periodicity.Year => "annuelle", Periodicity.HalfYear => "semestrielle", _ => "trimestrielle" },
+                cibleNationale = d.NationalTarget,
+                intention = d.IntentionId is { } i ? definitions.FirstOrDefault(x => x.Id == i)?.Code : null,
+            }),
+            JsonOptions);
+    }
+
+    [HttpGet("api/v1/indicateurs/valeurs")]
+    public async Task<IActionResult> Values(string? departement, string? region, string? theme, string? indicateur, string? periode, int page = 1, int taillePage = OpenIndicators.PageSize, CancellationToken cancellationToken = default)
+    {
+        int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
+        var result = await Open.SearchAsync(new OpenIndicatorFilter(departement, region, themeNumber, indicateur, periode, page, taillePage), cancellationToken);
+        return new JsonResult(new { total = result.Total, page = result.Page, pages = result.PageCount, valeurs = result.Rows.Select(r => Json(r)) }, JsonOptions);
+    }
+
+    [HttpGet("donnees/indicateurs.csv")]
+    public async Task<IActionResult> Csv(CancellationToken cancellationToken)
+        => File(exporter.ToCsv(OpenIndicators.ToTable(await AllAsync(cancellationToken)), openData: true), "text/csv; charset=utf-8", "indicateurs.csv");
+
+    [HttpGet("donnees/indicateurs.json")]
+    public async Task<IActionResult> JsonFile(CancellationToken cancellationToken)
+    {
+        var rows = await AllAsync(cancellationToken);
+        return File(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => Json(r)), JsonOptions), "application/json; charset=utf-8", "indicateurs.json");
+    }
+
+    [HttpGet("donnees/indicateurs.schema.json")]
+    public IActionResult Schema() => Embedded("indicateurs.schema.json");
+
+    [HttpGet("openapi/indicateurs/v1.json")]
+    public IActionResult OpenApi() => Embedded("indicateurs-v1.json");
+
+    private FileStreamResult Embedded(string name)
+    {
+        var stream = typeof(PublicController).Assembly.GetManifestResourceStream("Plan10000.Modules.Indicators.OpenApi." + name)
+            ?? throw new InvalidOperationException("Fichier absent du module : " + name);
+        return File(stream, "application/json; charset=utf-8");
+    }
+
+    private async Task<List<OpenIndicatorRow>> AllAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<OpenIndicatorRow>();
+        for (var page = 1; ; page++)
+        {
+            var result = await Open.SearchAsync(new OpenIndicatorFilter(null, null, null, null, null, page, OpenIndicators.MaxPageSize), cancellationToken);
+            rows.AddRange(result.Rows);
+            if (page >= result.PageCount)
+            {
+                return rows;
+            }
+        }
+    }
+
+    private static Dictionary<string, object?> Json(OpenIndicatorRow r) => new()
+    {
+        ["departement"] = r.Departement,
+        ["departement_nom"] = r.DepartementNom,
+        ["region"] = r.Region,
+        ["indicateur"] = r.Indicateur,
+        ["libelle"] = r.Libelle,
+        ["thematique"] = r.Thematique,
+        ["nature"] = r.Nature,
+        ["unite"] = r.Unite,
+        ["periode"] = r.Periode,
+        ["valeur"] = r.Valeur,
+        ["contributeurs"] = r.Contributeurs,
+        ["cible_departementale"] = r.CibleDepartementale,
+    };
+}
