@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Accounts.Models;
+using Plan10000.Modules.Clubs.Data;
 using Plan10000.Modules.Clubs.Models;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Portal.Abstractions.Extensibility;
@@ -185,7 +186,7 @@ public sealed class ClubsMeetingChangesTests(PortalFixture fixture) : IClassFixt
 
         using var scope = Factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var digest = scope.ServiceProvider.GetServices<IDigestContributor>().Single(d => d.Category == DigestCategories.Clubs);
+        var digest = scope.ServiceProvider.GetServices<IDigestContributor>().Single(d => d.Category == DigestCategories.Clubs && d.GetType().Assembly == typeof(ClubsDbContext).Assembly);
         var section = await digest.BuildSectionAsync((await users.FindByEmailAsync(animatorEmail))!.Id, DateTimeOffset.UtcNow.AddDays(-1), default);
         var later = await digest.BuildSectionAsync((await users.FindByEmailAsync(animatorEmail))!.Id, DateTimeOffset.UtcNow.AddMinutes(1), default);
         var nobody = await digest.BuildSectionAsync((await users.FindByEmailAsync(nobodyEmail))!.Id, DateTimeOffset.UtcNow.AddDays(-1), default);
