@@ -50,6 +50,9 @@ internal sealed class Company
 
     public bool IsDemo { get; set; }
 
+    /// <summary>The dedicated State contact (« interlocuteur dédié »): the account id of a referent of the company's département.</summary>
+    public string? ContactUserId { get; set; }
+
     /// <summary>
     /// Lower-case, accent-free text of the published fields only, kept on save, so that a plain
     /// « contains » finds « Société Générale » from « societe » on SQLite as on PostgreSQL.
