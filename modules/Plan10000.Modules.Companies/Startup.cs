@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CompanyService>();
         services.AddScoped<ShowcaseQuery>();
+        services.AddSingleton<FranceMap>();
         services.AddScoped<CompaniesQuery>().AddScoped<ICompaniesQuery>(p => p.GetRequiredService<CompaniesQuery>()).AddScoped<ICompanyCommitments>(p => p.GetRequiredService<CompaniesQuery>());
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();

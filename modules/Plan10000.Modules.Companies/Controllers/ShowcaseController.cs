@@ -94,7 +94,8 @@ public sealed class ShowcaseController(IReferentialsQuery referentials) : Contro
             $"Entreprises engagées par département (objectif : {ShowcaseQuery.DepartementTarget} par département)",
             ["Code", "Département", "Région", "Entreprises engagées", "Part de l’objectif atteinte"],
             rows);
-        return View(new ProgressViewModel(counts.Values.Sum(), ShowcaseQuery.NationalTarget, ShowcaseQuery.DepartementTarget, table));
+        var map = HttpContext.RequestServices.GetRequiredService<FranceMap>().Draw(departements, counts, ShowcaseQuery.DepartementTarget);
+        return View(new ProgressViewModel(counts.Values.Sum(), ShowcaseQuery.NationalTarget, ShowcaseQuery.DepartementTarget, table, map));
     }
 
     /// <summary>Resolved per request: the service is internal to the module, so a public controller cannot take it in its constructor.</summary>

@@ -20,4 +20,13 @@ public sealed record CompanyPageViewModel(string Name, string Lead, IReadOnlyLis
 
 public sealed record CompanyCommitmentView(string Theme, string Publics, string Description, string Intention);
 
-public sealed record ProgressViewModel(int Total, int Target, int DepartementTarget, TableModel Table);
+public sealed record ProgressViewModel(int Total, int Target, int DepartementTarget, TableModel Table, ChoroplethViewModel Map);
+
+/// <param name="Path">The SVG path of the package; null for a département drawn as a labelled box (overseas).</param>
+public sealed record MapArea(string Code, string Name, string? Path, int Count, string BucketClass, string Fill, string Title);
+
+public sealed record MapInset(MapArea Area, int X, int Y, int Width, int Height);
+
+public sealed record MapLegendItem(string BucketClass, string Fill, string Label);
+
+public sealed record ChoroplethViewModel(string ViewBox, IReadOnlyList<MapArea> Areas, IReadOnlyList<MapInset> Insets, IReadOnlyList<MapLegendItem> Legend, string Credit);
