@@ -20,6 +20,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CompanyService>();
         services.AddScoped<ShowcaseQuery>();
         services.AddSingleton<FranceMap>();
+        services.AddMemoryCache();
+        services.AddScoped<ActivityRanking>();
         services.AddScoped<CompaniesQuery>().AddScoped<ICompaniesQuery>(p => p.GetRequiredService<CompaniesQuery>()).AddScoped<ICompanyCommitments>(p => p.GetRequiredService<CompaniesQuery>());
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();

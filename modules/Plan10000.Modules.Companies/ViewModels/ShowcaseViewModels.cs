@@ -12,7 +12,18 @@ public sealed record ShowcaseFilterOptions(
 
 public sealed record ShowcaseViewModel(
     string? Q, string? Region, string? Departement, string? Theme, string? Public, string? Taille, string? Secteur,
-    ShowcaseFilterOptions Options, int Total, IReadOnlyList<CardModel> Cards, PaginationModel Pagination);
+    ShowcaseFilterOptions Options, int Total, IReadOnlyList<CardModel> Cards, PaginationModel Pagination)
+{
+    /// <summary>« Entreprises les plus actives » nationally, or in the filtered département.</summary>
+    public IReadOnlyList<ActiveCompanyView> MostActive { get; init; } = [];
+
+    public string MostActiveScope { get; init; } = "";
+
+    /// <summary>The département filtered on, for the link to its press kit.</summary>
+    public string? PressKitUrl { get; init; }
+}
+
+public sealed record ActiveCompanyView(string Name, string Url, string Departement, int Score, string Detail);
 
 /// <param name="Description">One sentence for search engines and link previews, built from published fields only.</param>
 /// <param name="Path">The page's own path, for the canonical link and og:url.</param>
