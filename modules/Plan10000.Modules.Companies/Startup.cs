@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<FranceMap>();
         services.AddMemoryCache();
         services.AddScoped<ActivityRanking>();
+        services.AddScoped<PressKit>();
         services.AddScoped<CompaniesQuery>().AddScoped<ICompaniesQuery>(p => p.GetRequiredService<CompaniesQuery>()).AddScoped<ICompanyCommitments>(p => p.GetRequiredService<CompaniesQuery>());
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();

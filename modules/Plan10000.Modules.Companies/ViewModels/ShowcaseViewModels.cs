@@ -41,3 +41,7 @@ public sealed record MapInset(MapArea Area, int X, int Y, int Width, int Height)
 public sealed record MapLegendItem(string BucketClass, string Fill, string Label);
 
 public sealed record ChoroplethViewModel(string ViewBox, IReadOnlyList<MapArea> Areas, IReadOnlyList<MapInset> Insets, IReadOnlyList<MapLegendItem> Legend, string Credit);
+
+public sealed record PressKitViewModel(
+    string Departement, string Region, string Date, IReadOnlyList<KeyValuePair<string, string>> Figures, TableModel Themes,
+    IReadOnlyList<string> Clubs, IReadOnlyList<ActiveCompanyView> MostActive, TableModel Companies, string CsvUrl, string ShowcaseUrl);
