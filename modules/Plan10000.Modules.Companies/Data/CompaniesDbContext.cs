@@ -23,6 +23,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
 
     internal DbSet<IntermediationContact> IntermediationContacts => Set<IntermediationContact>();
 
+    internal DbSet<DecisionMail> DecisionMails => Set<DecisionMail>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Company>(e =>
@@ -134,6 +136,15 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(c => c.Offer).HasMaxLength(2000);
             e.HasIndex(c => new { c.CompanyId, c.ContactedOn });
             e.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DecisionMail>(e =>
+        {
+            e.ToTable("Companies_DecisionMails");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Decision).HasConversion<string>().HasMaxLength(12);
+            e.Property(m => m.Email).HasMaxLength(256);
+            e.HasIndex(m => new { m.CompanyId, m.Decision, m.Email }).IsUnique();
+            e.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SignupDraft>(e =>
         {

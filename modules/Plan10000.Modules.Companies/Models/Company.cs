@@ -45,7 +45,7 @@ internal sealed class Company
 
     public string? DecidedBy { get; set; }
 
-    /// <summary>Set once the decision mail went out, so a retried job never sends it twice.</summary>
+    /// <summary>Set once the decision mail went out to every address of the company (each address is tracked in DecisionMail).</summary>
     public DateTimeOffset? DecisionNotifiedAt { get; set; }
 
     public bool IsDemo { get; set; }

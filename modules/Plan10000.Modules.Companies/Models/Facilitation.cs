@@ -81,3 +81,17 @@ internal sealed class IntermediationContact
 
     public DateTime RecordedAt { get; set; }
 }
+
+/// <summary>One decision mail sent to one address: a retried job skips the addresses already served and sends to the others.</summary>
+internal sealed class DecisionMail
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CompanyId { get; set; }
+
+    public CompanyStatus Decision { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public DateTime SentAt { get; set; }
+}

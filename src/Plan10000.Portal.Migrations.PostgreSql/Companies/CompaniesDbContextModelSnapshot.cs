@@ -226,6 +226,36 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.ToTable("Companies_Companies", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Decision", "Email")
+                        .IsUnique();
+
+                    b.ToTable("Companies_DecisionMails", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,6 +517,15 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                         });
 
                     b.Navigation("Charter")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -221,6 +221,36 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.ToTable("Companies_Companies", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Decision", "Email")
+                        .IsUnique();
+
+                    b.ToTable("Companies_DecisionMails", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -482,6 +512,15 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         });
 
                     b.Navigation("Charter")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
