@@ -51,7 +51,7 @@ internal sealed class MainNavigation : IMainNavigationContributor
 }
 
 /// <summary>The module's pages and every listed company's page (the same consent rule as the showcase).</summary>
-internal sealed class Sitemap(ShowcaseQuery showcase) : ISitemapContributor
+internal sealed class Sitemap(ShowcaseQuery showcase, Plan10000.Portal.Abstractions.Queries.Referentials.IReferentialsQuery referentials) : ISitemapContributor
 {
     public async Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
     {
@@ -61,6 +61,11 @@ internal sealed class Sitemap(ShowcaseQuery showcase) : ISitemapContributor
             new("Tableau de bord du programme", "/tableau-de-bord", "Entreprises"),
             new("Inscrire mon entreprise", "/inscription", "Entreprises"),
         };
+        foreach (var departement in await referentials.GetDepartementsAsync(cancellationToken))
+        {
+            entries.Add(new($"Dossier de presse : {departement.Nom} ({departement.Code})", "/presse/" + departement.Code, "Dossiers de presse"));
+        }
+
         await foreach (var company in showcase.AllListedAsync(cancellationToken))
         {
             entries.Add(new(company.Name, "/entreprises-engagees/" + company.Slug, "Entreprises engagées", company.DecidedAt));

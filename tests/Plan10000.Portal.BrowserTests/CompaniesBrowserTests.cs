@@ -62,6 +62,7 @@ public sealed class CompaniesBrowserTests(BrowserFixture fixture) : IClassFixtur
     [InlineData("/inscription")]
     [InlineData("/entreprises-engagees")]
     [InlineData("/tableau-de-bord")]
+    [InlineData("/presse/75")]
     public async Task Axe_finds_no_serious_or_critical_violation_on_company_pages(string url)
     {
         var page = await fixture.NewPageAsync();
