@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<AccountConfirmationMailJob>();
         services.AddScoped<JoinRequestMailJob>();
         services.AddScoped<NewSignupMailJob>();
+        services.AddScoped<ProblemMessageMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IScaleDataSeeder, ScaleCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();

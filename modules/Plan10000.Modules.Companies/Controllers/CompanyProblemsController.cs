@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
+using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Modules.Companies.ViewModels;
+using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Security;
 
 namespace Plan10000.Modules.Companies.Controllers;
@@ -18,7 +20,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [Route("mon-entreprise/problemes")]
 [Authorize]
-public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScope scope, TimeProvider clock) : Controller
+public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScope scope, IBackgroundJobs jobs, TimeProvider clock) : Controller
 {
     [HttpGet("nouveau")]
     public async Task<IActionResult> New(CancellationToken cancellationToken)
@@ -62,9 +64,12 @@ public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScop
             CreatedAt = now,
             UpdatedAt = now,
         };
-        problem.Messages.Add(new ProblemMessage { ProblemId = problem.Id, AuthorUserId = UserId(), AuthorName = AuthorName(company), Text = form.Text.Trim(), CreatedAt = now });
+        var first = new ProblemMessage { ProblemId = problem.Id, AuthorUserId = UserId(), AuthorName = AuthorName(company), Text = form.Text.Trim(), CreatedAt = now };
+        problem.Messages.Add(first);
         db.Problems.Add(problem);
         await db.SaveChangesAsync(cancellationToken);
+        var firstId = first.Id;
+        jobs.Enqueue<ProblemMessageMailJob>(j => j.SendAsync(firstId));
         TempData["Success"] = "Votre problème est transmis aux référents de votre département. Vous suivez les réponses sur cette page.";
         return LocalRedirect($"/mon-entreprise/problemes/{problem.Id}");
     }
@@ -109,7 +114,8 @@ public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScop
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ProblemMessages.Add(new ProblemMessage { ProblemId = problem.Id, AuthorUserId = UserId(), AuthorName = AuthorName(company), Text = form.Text!.Trim(), CreatedAt = now });
+        var message = new ProblemMessage { ProblemId = problem.Id, AuthorUserId = UserId(), AuthorName = AuthorName(company), Text = form.Text!.Trim(), CreatedAt = now };
+        db.ProblemMessages.Add(message);
         problem.UpdatedAt = now;
         // A company writing again on a solved problem reopens it: the referents see it back in their list.
         if (problem.Status == ProblemStatus.Resolved)
@@ -118,6 +124,8 @@ public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScop
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var messageId = message.Id;
+        jobs.Enqueue<ProblemMessageMailJob>(j => j.SendAsync(messageId));
         TempData["Success"] = "Message envoyé.";
         return LocalRedirect($"/mon-entreprise/problemes/{problem.Id}");
     }

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
+using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Modules.Companies.ViewModels;
 using Plan10000.Portal.Abstractions.Audit;
+using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Time;
 using Plan10000.Portal.Abstractions.Ui;
@@ -21,7 +23,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [Route("admin/entreprises/problemes")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.AssistCompanies)]
-public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope scope, IAuditLog audit, TimeProvider clock) : Controller
+public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope scope, IAuditLog audit, IBackgroundJobs jobs, TimeProvider clock) : Controller
 {
     private const int PageSize = 20;
 
@@ -113,9 +115,11 @@ public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        ProblemMessage? answer = null;
         if (!string.IsNullOrWhiteSpace(form.Text))
         {
-            db.ProblemMessages.Add(new ProblemMessage { ProblemId = problem.Id, AuthorUserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!, AuthorName = User.Identity?.Name ?? "", FromState = true, Text = form.Text.Trim(), CreatedAt = now });
+            answer = new ProblemMessage { ProblemId = problem.Id, AuthorUserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!, AuthorName = User.Identity?.Name ?? "", FromState = true, Text = form.Text.Trim(), CreatedAt = now };
+            db.ProblemMessages.Add(answer);
             // An answer takes an open problem in hand.
             if (status is null && problem.Status == ProblemStatus.Open)
             {
@@ -131,6 +135,12 @@ public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope 
 
         problem.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (answer is not null)
+        {
+            var answerId = answer.Id;
+            jobs.Enqueue<ProblemMessageMailJob>(j => j.SendAsync(answerId));
+        }
+
         TempData["Success"] = $"Réponse enregistrée ; statut : {AdministrativeProblem.StatusLabel(problem.Status).ToLowerInvariant()}.";
         return LocalRedirect($"/admin/entreprises/problemes/{problem.Id}");
     }

@@ -55,6 +55,9 @@ internal sealed class ProblemMessage
     public string Text { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set once the other side was told by mail, so a retried job never mails twice.</summary>
+    public DateTime? NotifiedAt { get; set; }
 }
 
 /// <summary>An intermediation actor (Pôle emploi, mission locale, Cap emploi, SIAE, EA...) contacted a company about one of its commitments.</summary>

@@ -388,6 +388,9 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.Property<bool>("FromState")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("uuid");
 

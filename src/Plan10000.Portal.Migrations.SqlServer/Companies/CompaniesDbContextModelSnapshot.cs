@@ -388,6 +388,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.Property<bool>("FromState")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("uniqueidentifier");
 

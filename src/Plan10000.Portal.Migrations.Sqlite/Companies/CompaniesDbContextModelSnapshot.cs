@@ -383,6 +383,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.Property<bool>("FromState")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("TEXT");
 

@@ -96,6 +96,13 @@ public sealed class FacilitationTests(PortalFixture fixture) : IClassFixture<Por
         Assert.Equal(["La DREETS ne répond pas depuis trois mois.", "Je relance la DREETS cette semaine.", "L’agrément est signé."], messages.Select(m => m.Text));
         Assert.Equal([false, true, true], messages.Select(m => m.FromState));
         Assert.Equal(ProblemStatus.Resolved, await WithDbAsync(Factory, db => db.Problems.Where(p => p.Id == problem.Id).Select(p => p.Status).SingleAsync()));
+        // Each side is told by a mail job: the referents of the département (no dedicated contact named), then the company.
+        var toReferent = await WaitForMailAsync(Factory, "referent.probleme.29@test.gouv.fr");
+        Assert.Contains("La DREETS ne répond pas depuis trois mois.", toReferent);
+        Assert.Contains($"/admin/entreprises/problemes/{problem.Id}", toReferent);
+        var toCompany = await WaitForMailAsync(Factory, "rh@probleme-quimper.test");
+        Assert.Contains($"/mon-entreprise/problemes/{problem.Id}", toCompany);
+        Assert.DoesNotContain("referent.probleme.22@test.gouv.fr", string.Join("", Directory.GetFiles(Path.Combine(Factory.DataDirectory, "mail")).Select(File.ReadAllText)));
     }
 
     [Fact]
