@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Portal.Abstractions.Exports;
 using Plan10000.Portal.Abstractions.Queries.Clubs;
@@ -23,7 +22,7 @@ internal sealed record PressKitData(
 /// each one agreed to publish (commitments only when published, the town only when the address is). A fixed number
 /// of queries whatever the number of companies.
 /// </summary>
-internal sealed class PressKit(CompaniesDbContext db, ShowcaseQuery showcase, ActivityRanking ranking, IReferentialsQuery referentials, IEnumerable<IClubsQuery> clubs, IPortalUrls urls)
+internal sealed class PressKit(ShowcaseQuery showcase, ActivityRanking ranking, IReferentialsQuery referentials, IEnumerable<IClubsQuery> clubs, IPortalUrls urls)
 {
     public const int MostActiveCount = 10;
 
@@ -53,8 +52,11 @@ internal sealed class PressKit(CompaniesDbContext db, ShowcaseQuery showcase, Ac
             })
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
-        var themes = await db.Commitments.AsNoTracking()
-            .Where(m => listed.Any(c => c.Id == m.CompanyId && c.Consents.Any(x => x.Item == PublicationItems.Commitments && x.Granted)))
+        // From the département's companies to their commitments (a join led by the companies' index), not the other way
+        // round: filtering all 100,000 commitments by an EXISTS on their company made SQLite read every one of them.
+        var themes = await listed
+            .Where(c => c.Consents.Any(x => x.Item == PublicationItems.Commitments && x.Granted))
+            .SelectMany(c => c.Commitments)
             .GroupBy(m => m.ThemeNumero)
             .Select(g => new { Theme = g.Key, Commitments = g.Count(), Companies = g.Select(m => m.CompanyId).Distinct().Count() })
             .ToListAsync(cancellationToken);
