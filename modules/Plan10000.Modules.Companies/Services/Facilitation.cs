@@ -45,6 +45,7 @@ internal static class Facilitation
             forState ? $"/admin/entreprises/problemes/{problem.Id}" : $"/mon-entreprise/problemes/{problem.Id}",
             forState,
             forState ? "/admin/entreprises/problemes" : "/mon-entreprise",
-            forState ? "Problèmes administratifs" : "Mon entreprise");
+            forState ? "Problèmes administratifs" : "Mon entreprise",
+            problem.CompanyId);
     }
 }

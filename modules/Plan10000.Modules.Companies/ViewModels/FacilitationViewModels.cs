@@ -27,7 +27,7 @@ public sealed record ThreadMessageView(string Author, bool FromState, string At,
 
 public sealed record ProblemThreadViewModel(
     Guid Id, string Subject, string CompanyName, string Departement, BadgeModel Status, string StatusCode,
-    IReadOnlyList<ThreadMessageView> Messages, ProblemReplyForm Form, string PostUrl, bool ForState, string BackUrl, string BackTitle);
+    IReadOnlyList<ThreadMessageView> Messages, ProblemReplyForm Form, string PostUrl, bool ForState, string BackUrl, string BackTitle, Guid CompanyId);
 
 public sealed record ProblemSummary(Guid Id, string Subject, string Company, string Departement, string Status, string UpdatedAt);
 
