@@ -2,7 +2,8 @@
 # ./build.sh test   installs what is missing (Chromium, PostgreSQL, npm packages), starts PostgreSQL,
 #                   builds, runs every test project and prints "N passed, N failed, N skipped".
 # ./build.sh build  restores and builds only.
-# ./build.sh bench  seeds 10,000 companies on a temp SQLite database and measures the public pages
+# ./build.sh bench  seeds 10,000 companies on a temp SQLite database (BENCH_PROVIDER=PostgreSql: on the
+#                   PORTAL_TEST_POSTGRES server) and measures the public pages
 #                   (BenchmarkDotNet, results under artifacts/benchmarks; not part of the test run).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -19,11 +19,16 @@ public sealed class Startup : ModuleStartup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CompanyService>();
         services.AddScoped<ShowcaseQuery>();
+        services.AddSingleton<FranceMap>();
+        services.AddMemoryCache();
+        services.AddScoped<ActivityRanking>();
+        services.AddScoped<PressKit>();
         services.AddScoped<CompaniesQuery>().AddScoped<ICompaniesQuery>(p => p.GetRequiredService<CompaniesQuery>()).AddScoped<ICompanyCommitments>(p => p.GetRequiredService<CompaniesQuery>());
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();
         services.AddScoped<JoinRequestMailJob>();
         services.AddScoped<NewSignupMailJob>();
+        services.AddScoped<ProblemMessageMailJob>();
         services.AddScoped<IDemoDataSeeder, DemoCompaniesSeeder>();
         services.AddScoped<IScaleDataSeeder, ScaleCompaniesSeeder>();
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
@@ -47,7 +52,7 @@ internal sealed class MainNavigation : IMainNavigationContributor
 }
 
 /// <summary>The module's pages and every listed company's page (the same consent rule as the showcase).</summary>
-internal sealed class Sitemap(ShowcaseQuery showcase) : ISitemapContributor
+internal sealed class Sitemap(ShowcaseQuery showcase, Plan10000.Portal.Abstractions.Queries.Referentials.IReferentialsQuery referentials) : ISitemapContributor
 {
     public async Task<IReadOnlyList<SitemapEntry>> GetEntriesAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +62,11 @@ internal sealed class Sitemap(ShowcaseQuery showcase) : ISitemapContributor
             new("Tableau de bord du programme", "/tableau-de-bord", "Entreprises"),
             new("Inscrire mon entreprise", "/inscription", "Entreprises"),
         };
+        foreach (var departement in await referentials.GetDepartementsAsync(cancellationToken))
+        {
+            entries.Add(new($"Dossier de presse : {departement.Nom} ({departement.Code})", "/presse/" + departement.Code, "Dossiers de presse"));
+        }
+
         await foreach (var company in showcase.AllListedAsync(cancellationToken))
         {
             entries.Add(new(company.Name, "/entreprises-engagees/" + company.Slug, "Entreprises engagées", company.DecidedAt));

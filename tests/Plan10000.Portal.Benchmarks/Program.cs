@@ -8,6 +8,7 @@ using Plan10000.Portal.Benchmarks;
 
 // Usage: dotnet run --configuration Release --project tests/Plan10000.Portal.Benchmarks -- [companies] [artifacts directory] [indicateurs]
 // A third argument « indicateurs » measures only the indicator dashboards.
+// BENCH_PROVIDER=PostgreSql measures on a throw-away database of the server named by PORTAL_TEST_POSTGRES (dropped at the end).
 var companies = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var artifacts = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine("artifacts", "benchmarks"));
 Directory.CreateDirectory(artifacts);
@@ -23,11 +24,24 @@ Environment.SetEnvironmentVariable(
     "ASPNETCORE_TEST_CONTENTROOT_PLAN10000_PORTAL_WEB",
     Path.Combine(repository?.FullName ?? throw new InvalidOperationException("Plan10000.Portal.sln introuvable au-dessus de " + AppContext.BaseDirectory), "src", "Plan10000.Portal.Web"));
 
+var provider = Environment.GetEnvironmentVariable("BENCH_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
+await using var postgres = provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase)
+    ? await Plan10000.Portal.Tests.Support.PostgreSqlDatabase.CreateAsync("bench")
+    : null;
+if (postgres is not null)
+{
+    ShowcaseBenchmarks.Database = postgres.PortalSettings;
+}
+else if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+{
+    throw new InvalidOperationException($"BENCH_PROVIDER={provider} : valeurs possibles Sqlite ou PostgreSql.");
+}
+
 // Seeded once, before BenchmarkDotNet runs: every scenario then starts the portal on this same database.
 var seedWatch = Stopwatch.StartNew();
 var seeding = ShowcaseBenchmarks.Seed(companies);
 seedWatch.Stop();
-var seedLine = $"Données de charge : {seeding.Companies} entreprises et {seeding.Commitments} engagements (SQLite), démarrage du portail avec migrations et insertion : {seedWatch.Elapsed.TotalSeconds:F1} s";
+var seedLine = $"Données de charge : {seeding.Companies} entreprises et {seeding.Commitments} engagements ({(postgres is null ? "SQLite" : "PostgreSQL")}), démarrage du portail avec migrations et insertion : {seedWatch.Elapsed.TotalSeconds:F1} s";
 Console.WriteLine(seedLine);
 await File.WriteAllTextAsync(Path.Combine(artifacts, "seeding.txt"), seedLine + Environment.NewLine);
 

@@ -8,7 +8,8 @@ namespace Plan10000.Portal.Benchmarks;
 
 /// <summary>
 /// Server time of the public pages on the scale data: each call goes through the whole ASP.NET Core pipeline
-/// (routing, MVC, EF Core, SQLite, Razor) with an in-process HttpClient, so no network is measured.
+/// (routing, MVC, EF Core, the database, Razor) with an in-process HttpClient, so no network is measured.
+/// SQLite by default; <see cref="Database"/> points it at PostgreSQL (BENCH_PROVIDER=PostgreSql, see Program.cs).
 /// </summary>
 [MemoryDiagnoser]
 public class ShowcaseBenchmarks
@@ -17,6 +18,9 @@ public class ShowcaseBenchmarks
     private static string companies = "10000";
     private PortalFactory? factory;
     private HttpClient? client;
+
+    /// <summary>Provider settings (Portal:Database:Provider, ConnectionStrings:Portal); empty for the default SQLite file.</summary>
+    public static IReadOnlyDictionary<string, string?> Database { get; set; } = new Dictionary<string, string?>();
 
     /// <summary>Starts the portal once on a new SQLite database with N companies, then stops it; returns what was inserted.</summary>
     public static (int Companies, int Commitments) Seed(int count)
@@ -58,8 +62,11 @@ public class ShowcaseBenchmarks
     [Benchmark(Description = "API JSON, 100 entreprises")]
     public Task<string> ApiPage100() => GetAsync("/api/v1/entreprises?taillePage=100");
 
-    [Benchmark(Description = "Tableau de bord (compteurs)")]
+    [Benchmark(Description = "Tableau de bord (compteurs et carte)")]
     public Task<string> Counters() => GetAsync("/tableau-de-bord");
+
+    [Benchmark(Description = "Dossier de presse d’un département")]
+    public Task<string> PressKit() => GetAsync("/presse/75");
 
     private async Task<string> GetAsync(string url)
     {
@@ -69,7 +76,7 @@ public class ShowcaseBenchmarks
     }
 
     /// <summary>The portal on the seeded database (also used by <see cref="IndicatorsBenchmarks"/>).</summary>
-    internal static PortalFactory NewFactory() => new(dataDirectory, new Dictionary<string, string?>
+    internal static PortalFactory NewFactory() => new(dataDirectory, new Dictionary<string, string?>(Database)
     {
         ["Portal:Seed:ScaleCompanies"] = companies,
         // No job server: its polling would be measured with the pages.

@@ -1,5 +1,9 @@
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Plan10000.Modules.Companies.Data;
+using Plan10000.Modules.Companies.Models;
+using Plan10000.Modules.Companies.Services;
 
 namespace Plan10000.Portal.BrowserTests;
 
@@ -62,6 +66,7 @@ public sealed class CompaniesBrowserTests(BrowserFixture fixture) : IClassFixtur
     [InlineData("/inscription")]
     [InlineData("/entreprises-engagees")]
     [InlineData("/tableau-de-bord")]
+    [InlineData("/presse/75")]
     public async Task Axe_finds_no_serious_or_critical_violation_on_company_pages(string url)
     {
         var page = await fixture.NewPageAsync();
@@ -83,5 +88,48 @@ public sealed class CompaniesBrowserTests(BrowserFixture fixture) : IClassFixtur
         var result = await page.RunAxe();
 
         Assert.Empty(PublicPagesBrowserTests.Serious(result));
+    }
+
+    [Fact]
+    public async Task The_facilitation_back_office_passes_axe_even_when_a_form_shows_errors()
+    {
+        var (companyId, problemId) = await SeedApprovedCompanyWithProblemAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsAdminAsync(page);
+        var problems = new List<string>();
+        foreach (var url in new[] { "/admin/fiches-navettes", $"/admin/fiches-navettes/{companyId}", "/admin/entreprises/problemes", $"/admin/entreprises/problemes/{problemId}" })
+        {
+            var response = await page.GotoAsync(fixture.BaseUrl + url);
+            Assert.Equal(200, response!.Status);
+            problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => url + " : " + p));
+        }
+
+        await page.GotoAsync(fixture.BaseUrl + $"/admin/fiches-navettes/{companyId}");
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Enregistrer le contact" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Choisissez l’engagement dont vous avez parlé avec l’entreprise.");
+        problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => "contact en erreur : " + p));
+
+        Assert.Empty(problems);
+    }
+
+    private async Task<(Guid Company, Guid Problem)> SeedApprovedCompanyWithProblemAsync()
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompaniesDbContext>();
+        var siren = Siret.WithKey("81234567");
+        var company = new Company
+        {
+            Siren = siren, Siret = Siret.WithKey(siren + "0001"), Name = "Navigateur Facilitation", Slug = "navigateur-facilitation-" + siren,
+            SizeCode = "PME", SectorCode = "INDUSTRIE", Address = "1 rue du test", Postcode = "35000", City = "Rennes", DepartementCode = "35",
+            Status = CompanyStatus.Approved, CreatedAt = DateTimeOffset.UtcNow, FicheVersion = 1,
+        };
+        company.Commitments.Add(new Commitment { CompanyId = company.Id, Position = 1, ThemeNumero = 3, PublicCodes = ";JEUNES;", Description = "Recruter trois apprentis" });
+        CompanyService.SetConsents(company, [PublicationItems.Name], DateTimeOffset.UtcNow);
+        db.Companies.Add(company);
+        var problem = new AdministrativeProblem { CompanyId = company.Id, DepartementCode = "35", Subject = "Agrément en attente", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        problem.Messages.Add(new ProblemMessage { ProblemId = problem.Id, AuthorUserId = "x", AuthorName = "rh@navigateur.test", Text = "Le dossier n’avance pas.", CreatedAt = DateTime.UtcNow });
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync();
+        return (company.Id, problem.Id);
     }
 }

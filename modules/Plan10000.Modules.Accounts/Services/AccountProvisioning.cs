@@ -80,6 +80,19 @@ internal sealed class AccountProvisioning(
         return [.. holders.Where(u => scoped.Contains(u.Id) && u.Email is not null).Select(u => u.Email!)];
     }
 
+    public async Task<IReadOnlyList<AccountInfo>> GetDepartementAccountsAsync(string role, string departementCode, CancellationToken cancellationToken)
+    {
+        var holders = await users.GetUsersInRoleAsync(role);
+        var ids = holders.Select(u => u.Id).ToList();
+        var scoped = (await db.UserClaims
+            .Where(c => c.ClaimType == ScopeClaims.Departement && c.ClaimValue == departementCode && ids.Contains(c.UserId))
+            .Select(c => c.UserId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return [.. holders.Where(u => scoped.Contains(u.Id) && u.Email is not null)
+            .Select(u => new AccountInfo(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName, u.Email!))
+            .OrderBy(a => a.DisplayName, StringComparer.CurrentCulture)];
+    }
+
     public async Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
         => await db.UserClaims
             .Where(c => c.ClaimType == ScopeClaims.Company && c.ClaimValue == companyId)

@@ -287,7 +287,25 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             JoinRequests = [.. (await db.JoinRequests.AsNoTracking().Where(r => r.CompanyId == company.Id && r.AcceptedAt == null).Select(r => new { r.Id, r.Email }).ToListAsync(cancellationToken))
                 .Select(r => new KeyValuePair<Guid, string>(r.Id, r.Email))],
             Sections = await SectionsAsync(company, cancellationToken),
+            Approved = company.Status == CompanyStatus.Approved,
+            StateContact = await StateContactAsync(company, cancellationToken),
+            Problems = [.. (await db.Problems.AsNoTracking().Where(p => p.CompanyId == company.Id).OrderByDescending(p => p.UpdatedAt).Take(50).ToListAsync(cancellationToken))
+                .Select(p => new ProblemSummary(p.Id, p.Subject, company.Name, p.DepartementCode, AdministrativeProblem.StatusLabel(p.Status), ParisTime.Display(new DateTimeOffset(DateTime.SpecifyKind(p.UpdatedAt, DateTimeKind.Utc)))))],
+            IntermediationContacts = [.. (await db.IntermediationContacts.AsNoTracking().Where(c => c.CompanyId == company.Id).OrderByDescending(c => c.ContactedOn).ThenByDescending(c => c.RecordedAt).Take(100).ToListAsync(cancellationToken))
+                .Select(c => FichesNavettesController.ToView(c, company.Commitments.ToDictionary(l => l.Id, l => $"{l.Position}. {themeLabels.GetValueOrDefault(l.ThemeNumero, "")}")))],
         };
+    }
+
+    private async Task<KeyValuePair<string, string>?> StateContactAsync(Company company, CancellationToken cancellationToken)
+    {
+        if (company.ContactUserId is null || company.Status != CompanyStatus.Approved)
+        {
+            return null;
+        }
+
+        // Read among the département's referents: an account that lost the scope is no longer shown as the contact.
+        var referents = await accounts.GetDepartementAccountsAsync(PortalRoles.TerritorialReferent, company.DepartementCode, cancellationToken);
+        return referents.SingleOrDefault(r => r.UserId == company.ContactUserId) is { } contact ? new(contact.DisplayName, contact.Email) : null;
     }
 
     private async Task<IReadOnlyList<Plan10000.Portal.Abstractions.Extensibility.CompanySpaceSection>> SectionsAsync(Company company, CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Services;
+using Plan10000.Portal.Abstractions.Exports;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
@@ -64,18 +64,16 @@ public sealed class OpenDataController : Controller
     }
 
     [HttpGet("donnees/entreprises-engagees.csv")]
-    public async Task ExportCsv(CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportCsv(CancellationToken cancellationToken)
     {
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = "attachment; filename=\"entreprises-engagees.csv\"";
-        // A BOM so that spreadsheet software reads the accents as UTF-8.
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteAsync(OpenData.CsvLine(OpenData.CsvHeader));
+        var rows = new List<IReadOnlyList<object?>>();
         await foreach (var company in Showcase.AllListedAsync(cancellationToken))
         {
-            await writer.WriteAsync(OpenData.CsvLine(OpenData.CsvRow(OpenData.From(company))));
+            rows.Add(OpenData.CsvRow(OpenData.From(company)));
         }
 
-        await writer.FlushAsync(cancellationToken);
+        // Open-data CSV (RFC 4180, « , », invariant numbers, BOM) through the portal's one exporter.
+        var exporter = HttpContext.RequestServices.GetRequiredService<ITableExporter>();
+        return File(exporter.ToCsv(new ExportTable("entreprises-engagees", OpenData.CsvHeader, rows), openData: true), "text/csv; charset=utf-8", "entreprises-engagees.csv");
     }
 }

@@ -31,7 +31,36 @@ public sealed class ShowcaseController(IReferentialsQuery referentials) : Contro
 
         var query = new Dictionary<string, string?> { ["q"] = q, ["region"] = region, ["departement"] = departement, ["theme"] = theme, ["public"] = @public, ["taille"] = taille, ["secteur"] = secteur };
         var urlFormat = "/entreprises-engagees?" + string.Concat(query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}&")) + "page={0}";
-        return View(new ShowcaseViewModel(q, region, departement, theme, @public, taille, secteur, labels.Options, result.Total, cards, new PaginationModel(result.Page, result.PageCount, urlFormat)));
+        var departementName = string.IsNullOrWhiteSpace(departement) ? null : labels.Departements.GetValueOrDefault(departement);
+        // Highlighted nationally or in the filtered département; other filters narrow the list below, not the ranking, so it is left out then.
+        var unfiltered = string.IsNullOrWhiteSpace(q) && string.IsNullOrWhiteSpace(region) && themeNumber is null && string.IsNullOrWhiteSpace(@public)
+            && string.IsNullOrWhiteSpace(taille) && string.IsNullOrWhiteSpace(secteur) && result.Page == 1;
+        var active = unfiltered
+            ? await HttpContext.RequestServices.GetRequiredService<ActivityRanking>().CachedTopAsync(departementName is null ? null : departement, MostActiveCount, cancellationToken)
+            : [];
+        return View(new ShowcaseViewModel(q, region, departement, theme, @public, taille, secteur, labels.Options, result.Total, cards, new PaginationModel(result.Page, result.PageCount, urlFormat))
+        {
+            MostActive = [.. active.Select(a => new ActiveCompanyView(a.Name, "/entreprises-engagees/" + a.Slug, labels.Departements.GetValueOrDefault(a.DepartementCode, a.DepartementCode), a.Score, ActivityDetail(a)))],
+            MostActiveScope = departementName is null ? "au niveau national" : $"dans le département {departementName} ({departement})",
+            PressKitUrl = departementName is null ? null : "/presse/" + departement,
+        });
+    }
+
+    private const int MostActiveCount = 5;
+
+    internal static string ActivityDetail(ActiveCompany a)
+    {
+        var parts = new List<string>
+        {
+            a.Commitments <= 1 ? $"{a.Commitments} engagement publié" : $"{a.Commitments} engagements publiés",
+            a.Results <= 1 ? $"{a.Results} résultat déclaré" : $"{a.Results} résultats déclarés",
+        };
+        if (a.InClub)
+        {
+            parts.Add("membre du club du département");
+        }
+
+        return string.Join(", ", parts);
     }
 
     [HttpGet("entreprises-engagees/{slug}")]
@@ -94,7 +123,8 @@ public sealed class ShowcaseController(IReferentialsQuery referentials) : Contro
             $"Entreprises engagées par département (objectif : {ShowcaseQuery.DepartementTarget} par département)",
             ["Code", "Département", "Région", "Entreprises engagées", "Part de l’objectif atteinte"],
             rows);
-        return View(new ProgressViewModel(counts.Values.Sum(), ShowcaseQuery.NationalTarget, ShowcaseQuery.DepartementTarget, table));
+        var map = HttpContext.RequestServices.GetRequiredService<FranceMap>().Draw(departements, counts, ShowcaseQuery.DepartementTarget);
+        return View(new ProgressViewModel(counts.Values.Sum(), ShowcaseQuery.NationalTarget, ShowcaseQuery.DepartementTarget, table, map));
     }
 
     /// <summary>Resolved per request: the service is internal to the module, so a public controller cannot take it in its constructor.</summary>

@@ -17,6 +17,14 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
 
     internal DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
 
+    internal DbSet<AdministrativeProblem> Problems => Set<AdministrativeProblem>();
+
+    internal DbSet<ProblemMessage> ProblemMessages => Set<ProblemMessage>();
+
+    internal DbSet<IntermediationContact> IntermediationContacts => Set<IntermediationContact>();
+
+    internal DbSet<DecisionMail> DecisionMails => Set<DecisionMail>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Company>(e =>
@@ -37,6 +45,7 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
             e.Property(c => c.StatusReason).HasMaxLength(1000);
             e.Property(c => c.DecidedBy).HasMaxLength(450);
+            e.Property(c => c.ContactUserId).HasMaxLength(450);
             e.Property(c => c.SearchText).HasMaxLength(4000);
             e.OwnsOne(c => c.Charter, charter =>
             {
@@ -95,6 +104,47 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(r => r.Email).HasMaxLength(256);
             e.HasIndex(r => new { r.CompanyId, r.UserId }).IsUnique();
             e.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AdministrativeProblem>(e =>
+        {
+            e.ToTable("Companies_Problems");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.DepartementCode).HasMaxLength(3);
+            e.Property(p => p.Subject).HasMaxLength(200);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
+            e.HasIndex(p => new { p.DepartementCode, p.Status, p.UpdatedAt });
+            e.HasIndex(p => new { p.CompanyId, p.UpdatedAt });
+            e.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Messages).WithOne().HasForeignKey(m => m.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProblemMessage>(e =>
+        {
+            e.ToTable("Companies_ProblemMessages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.AuthorUserId).HasMaxLength(450);
+            e.Property(m => m.AuthorName).HasMaxLength(200);
+            e.Property(m => m.Text).HasMaxLength(4000);
+            e.HasIndex(m => new { m.ProblemId, m.CreatedAt });
+        });
+        modelBuilder.Entity<IntermediationContact>(e =>
+        {
+            e.ToTable("Companies_IntermediationContacts");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.ActorUserId).HasMaxLength(450);
+            e.Property(c => c.Organisation).HasMaxLength(200);
+            e.Property(c => c.ContactName).HasMaxLength(200);
+            e.Property(c => c.Offer).HasMaxLength(2000);
+            e.HasIndex(c => new { c.CompanyId, c.ContactedOn });
+            e.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DecisionMail>(e =>
+        {
+            e.ToTable("Companies_DecisionMails");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Decision).HasConversion<string>().HasMaxLength(12);
+            e.Property(m => m.Email).HasMaxLength(256);
+            e.HasIndex(m => new { m.CompanyId, m.Decision, m.Email }).IsUnique();
+            e.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SignupDraft>(e =>
         {

@@ -45,10 +45,13 @@ internal sealed class Company
 
     public string? DecidedBy { get; set; }
 
-    /// <summary>Set once the decision mail went out, so a retried job never sends it twice.</summary>
+    /// <summary>Set once the decision mail went out to every address of the company (each address is tracked in DecisionMail).</summary>
     public DateTimeOffset? DecisionNotifiedAt { get; set; }
 
     public bool IsDemo { get; set; }
+
+    /// <summary>The dedicated State contact (« interlocuteur dédié »): the account id of a referent of the company's département.</summary>
+    public string? ContactUserId { get; set; }
 
     /// <summary>
     /// Lower-case, accent-free text of the published fields only, kept on save, so that a plain

@@ -29,25 +29,12 @@ internal static class OpenData
 
     public static readonly string[] CsvHeader = ["slug", "nom", "departement", "taille", "secteur", "adresse", "code_postal", "commune", "site_internet", "engagee_le", "thematiques", "publics", "nombre_engagements"];
 
-    public static IEnumerable<string?> CsvRow(OpenCompany c) =>
+    public static IReadOnlyList<object?> CsvRow(OpenCompany c) =>
     [
         c.Slug, c.Nom, c.Departement, c.Taille, c.Secteur, c.Adresse, c.CodePostal, c.Commune, c.SiteInternet,
         c.EngageeLe?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         c.Engagements is null ? null : string.Join('|', c.Engagements.Select(e => e.Thematique).Distinct().Order()),
         c.Engagements is null ? null : string.Join('|', c.Engagements.SelectMany(e => e.Publics).Distinct().Order()),
-        c.Engagements?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        c.Engagements?.Count,
     ];
-
-    /// <summary>RFC 4180: quote every field holding a separator, a quote or a line break; a leading formula sign is neutralised for spreadsheets.</summary>
-    public static string CsvLine(IEnumerable<string?> fields)
-        => string.Join(',', fields.Select(f =>
-        {
-            var value = f ?? "";
-            if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-            {
-                value = "'" + value;
-            }
-
-            return value.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-        })) + "\r\n";
 }

@@ -46,6 +46,16 @@ public sealed record CompanySpaceViewModel(
 
     /// <summary>Blocks contributed by other modules (ICompanySpaceContributor), e.g. the club of the département.</summary>
     public IReadOnlyList<Plan10000.Portal.Abstractions.Extensibility.CompanySpaceSection> Sections { get; init; } = [];
+
+    /// <summary>Only an approved company has a dedicated State contact and may raise administrative problems.</summary>
+    public bool Approved { get; init; }
+
+    /// <summary>The dedicated State contact: name and address, or null when none is named yet.</summary>
+    public KeyValuePair<string, string>? StateContact { get; init; }
+
+    public IReadOnlyList<ProblemSummary> Problems { get; init; } = [];
+
+    public IReadOnlyList<ContactView> IntermediationContacts { get; init; } = [];
 }
 
 public sealed record ProfileViewModel(

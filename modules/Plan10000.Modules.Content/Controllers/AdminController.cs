@@ -149,12 +149,12 @@ public sealed class AdminController(ContentDbContext db, IAuthorizationService a
 
         if (!ParisTime.TryParse(publishAt, out var at))
         {
-            ModelState.AddModelError("publishAt", "Date de publication invalide : utilisez le format jj/mm/aaaa hh:mm.");
+            ModelState.AddModelError("publishAt", "Date de publication invalide : utilisez le format aaaa-mm-jj hh:mm, par exemple 2026-03-15 09:30 (heure de Paris).");
         }
 
         if (!ParisTime.TryParse(unpublishAt, out var until))
         {
-            ModelState.AddModelError("unpublishAt", "Date de dépublication invalide : utilisez le format jj/mm/aaaa hh:mm.");
+            ModelState.AddModelError("unpublishAt", "Date de dépublication invalide : utilisez le format aaaa-mm-jj hh:mm, par exemple 2026-03-15 09:30 (heure de Paris).");
         }
         else if (until is not null && until <= (at ?? DateTimeOffset.UtcNow))
         {

@@ -33,7 +33,7 @@ public static class ParisTime
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
 
-    /// <summary>A datetime-local field (yyyy-MM-ddTHH:mm); empty is valid and gives null.</summary>
+    /// <summary>A datetime-local field (yyyy-MM-ddTHH:mm, or typed with a space where a browser shows a plain text box); empty is valid and gives null.</summary>
     public static bool TryParse(string? value, out DateTimeOffset? result)
     {
         result = null;
@@ -42,7 +42,7 @@ public static class ParisTime
             return true;
         }
 
-        if (!DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return false;
         }

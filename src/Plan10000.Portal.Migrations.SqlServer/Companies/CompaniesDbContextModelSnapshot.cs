@@ -22,6 +22,45 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.AdministrativeProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "UpdatedAt");
+
+                    b.HasIndex("DepartementCode", "Status", "UpdatedAt");
+
+                    b.ToTable("Companies_Problems", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.Commitment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -91,6 +130,10 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ContactUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -183,6 +226,36 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.ToTable("Companies_Companies", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Decision", "Email")
+                        .IsUnique();
+
+                    b.ToTable("Companies_DecisionMails", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -213,6 +286,51 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .IsUnique();
 
                     b.ToTable("Companies_FicheVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.IntermediationContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("ContactedOn")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "ContactedOn");
+
+                    b.ToTable("Companies_IntermediationContacts", (string)null);
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.JoinRequest", b =>
@@ -246,6 +364,46 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .IsUnique();
 
                     b.ToTable("Companies_JoinRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.ProblemMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("FromState")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.ToTable("Companies_ProblemMessages", (string)null);
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.PublicationConsent", b =>
@@ -302,6 +460,15 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.ToTable("Companies_SignupDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.AdministrativeProblem", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.Commitment", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
@@ -356,7 +523,25 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.IntermediationContact", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
                         .WithMany()
@@ -374,6 +559,15 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.ProblemMessage", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.AdministrativeProblem", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.PublicationConsent", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
@@ -381,6 +575,11 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.AdministrativeProblem", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.Company", b =>

@@ -17,6 +17,45 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.AdministrativeProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "UpdatedAt");
+
+                    b.HasIndex("DepartementCode", "Status", "UpdatedAt");
+
+                    b.ToTable("Companies_Problems", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.Commitment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -85,6 +124,10 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -178,6 +221,36 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.ToTable("Companies_Companies", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Decision", "Email")
+                        .IsUnique();
+
+                    b.ToTable("Companies_DecisionMails", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -208,6 +281,51 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .IsUnique();
 
                     b.ToTable("Companies_FicheVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.IntermediationContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "ContactedOn");
+
+                    b.ToTable("Companies_IntermediationContacts", (string)null);
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.JoinRequest", b =>
@@ -241,6 +359,46 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .IsUnique();
 
                     b.ToTable("Companies_JoinRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.ProblemMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.ToTable("Companies_ProblemMessages", (string)null);
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.PublicationConsent", b =>
@@ -297,6 +455,15 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.ToTable("Companies_SignupDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.AdministrativeProblem", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.Commitment", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
@@ -351,7 +518,25 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.DecisionMail", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.FicheNavetteVersion", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.IntermediationContact", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
                         .WithMany()
@@ -369,6 +554,15 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.ProblemMessage", b =>
+                {
+                    b.HasOne("Plan10000.Modules.Companies.Models.AdministrativeProblem", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.PublicationConsent", b =>
                 {
                     b.HasOne("Plan10000.Modules.Companies.Models.Company", null)
@@ -376,6 +570,11 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Plan10000.Modules.Companies.Models.AdministrativeProblem", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Plan10000.Modules.Companies.Models.Company", b =>

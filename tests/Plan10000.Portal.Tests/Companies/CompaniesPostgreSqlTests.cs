@@ -61,4 +61,33 @@ public sealed class CompaniesPostgreSqlTests
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 
+    [SkippableFact]
+    public async Task Facilitation_ranking_press_kit_and_map_work_on_postgresql()
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync("facilitation");
+        using var factory = new PortalFactory(settings: database.PortalSettings);
+        var active = await AddCompanyAsync(factory, "Lilloise Très Active", "59000", CompanyStatus.Approved, null, (1, "REPPLUS", "Stages"), (3, "JEUNES", "Apprentis"));
+        await AddCompanyAsync(factory, "Lilloise Peu Active", "59000", CompanyStatus.Approved, null, (1, "REPPLUS", "Stages"));
+        var actor = await factory.CreateUserClientAsync("actrice.59@pg.test", Plan10000.Portal.Abstractions.Security.PortalRoles.IntermediationActor, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Departement, "59"));
+        var companyUser = await factory.CreateUserClientAsync("rh@lilloise.test", Plan10000.Portal.Abstractions.Security.PortalRoles.Company, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Company, active.Id.ToString()));
+        var referent = await factory.CreateUserClientAsync("referent.pg.59@test.gouv.fr", Plan10000.Portal.Abstractions.Security.PortalRoles.TerritorialReferent, (Plan10000.Portal.Abstractions.Security.ScopeClaims.Departement, "59"));
+        var client = factory.CreateBrowserLikeClient();
+
+        var showcase = WebUtility.HtmlDecode(await client.GetStringAsync("/entreprises-engagees?departement=59"));
+        var press = WebUtility.HtmlDecode(await client.GetStringAsync("/presse/59"));
+        var map = WebUtility.HtmlDecode(await client.GetStringAsync("/tableau-de-bord"));
+        var fiches = WebUtility.HtmlDecode(await actor.GetStringAsync("/admin/fiches-navettes?q=lilloise"));
+        var raised = await PortalFactory.PostFormAsync(companyUser, "/mon-entreprise/problemes/nouveau", "/mon-entreprise/problemes/nouveau", new() { ["Subject"] = "Aide à l’embauche", ["Text"] = "Dossier bloqué." });
+        var problems = WebUtility.HtmlDecode(await referent.GetStringAsync("/admin/entreprises/problemes"));
+
+        var section = showcase[showcase.IndexOf("id=\"plus-actives\"", StringComparison.Ordinal)..];
+        Assert.True(section.IndexOf("Lilloise Très Active", StringComparison.Ordinal) < section.IndexOf("Lilloise Peu Active", StringComparison.Ordinal));
+        Assert.Contains("Dossier de presse : Nord (59)", press);
+        Assert.Matches(@"1\. [^<]+</t[dh]>\s*<td>2</td>\s*<td>2</td>", press);
+        Assert.Contains("<path id=\"departement-59\" class=\"map-b1\"", map);
+        Assert.Contains("Lilloise Très Active", fiches);
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        Assert.Contains("Aide à l’embauche", problems);
+        PortalFixture.TryDelete(factory.DataDirectory);
+    }
 }

@@ -78,3 +78,40 @@ public sealed class ModerationTests(PortalFixture fixture) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/entreprises")).StatusCode);
     }
 }
+
+public sealed class DecisionMailTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private PortalFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task The_decision_mail_is_sent_once_per_recipient_and_a_retry_serves_only_the_missing_ones()
+    {
+        var company = await AddCompanyAsync(Factory, "Décision Par Destinataire", "75012", CompanyStatus.Approved);
+        await Factory.CreateUserClientAsync("premier@decision.test", PortalRoles.Company, (ScopeClaims.Company, company.Id.ToString()));
+        await Factory.CreateUserClientAsync("second@decision.test", PortalRoles.Company, (ScopeClaims.Company, company.Id.ToString()));
+        // As if a first run had mailed the first address, then failed before the second.
+        await WithDbAsync(Factory, db =>
+        {
+            db.DecisionMails.Add(new DecisionMail { CompanyId = company.Id, Decision = CompanyStatus.Approved, Email = "premier@decision.test", SentAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var before = Factory.MailCount();
+
+        await RunJobAsync(company.Id);
+        var afterFirst = Factory.MailCount();
+        await RunJobAsync(company.Id);
+
+        Assert.Equal(before + 1, afterFirst);
+        Assert.Equal(afterFirst, Factory.MailCount());
+        Assert.Contains("validée", await WaitForMailAsync(Factory, "second@decision.test"));
+        var served = await WithDbAsync(Factory, db => db.DecisionMails.Where(m => m.CompanyId == company.Id).Select(m => m.Email).OrderBy(e => e).ToListAsync());
+        Assert.Equal(["premier@decision.test", "second@decision.test"], served);
+        Assert.NotNull(await WithDbAsync(Factory, db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.DecisionNotifiedAt).SingleAsync()));
+    }
+
+    private async Task RunJobAsync(Guid companyId)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(Factory.Services);
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Plan10000.Modules.Companies.Jobs.CompanyDecisionMailJob>(scope.ServiceProvider).SendAsync(companyId);
+    }
+}

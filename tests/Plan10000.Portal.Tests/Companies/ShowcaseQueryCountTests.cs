@@ -36,6 +36,8 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         var (ten, tenCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=10");
         var (hundred, hundredCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=100&page=2");
         var (filtered, _) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=100&region=84&theme=4&q=recruter");
+        // The first visit above computed « les plus actives » (listed ids, then the scores: two queries whatever the number
+        // of companies); the showcase keeps that ranking a minute, so this page costs the page's queries only.
         var html = await HtmlPageAsync(client, "/entreprises-engagees");
         var htmlFiltered = await HtmlPageAsync(client, "/entreprises-engagees?region=84&theme=4&public=JEUNES&taille=PME&q=apprentis&page=2");
 

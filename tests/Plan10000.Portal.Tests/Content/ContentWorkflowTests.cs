@@ -203,6 +203,24 @@ public sealed class ContentWorkflowTests(PortalFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_publication_date_in_the_wrong_format_is_refused_with_the_format_the_field_sends()
+    {
+        var admin = await fixture.Factory.CreateAdminClientAsync();
+        var id = await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Actualite, "Annonce au format de date", "Texte.", publish: false);
+
+        var refused = await PortalFactory.PostFormAsync(admin, $"/admin/contenus/{id}", $"/admin/contenus/{id}/publier", new() { ["publishAt"] = "15/03/2030 09:30" });
+        var typed = await PortalFactory.PostFormAsync(admin, $"/admin/contenus/{id}", $"/admin/contenus/{id}/publier", new() { ["publishAt"] = "2030-03-15 09:30" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("utilisez le format aaaa-mm-jj hh:mm", page);
+        Assert.DoesNotContain("jj/mm/aaaa", page);
+        Assert.Contains("15/03/2030 09:30", page);
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        Assert.Equal(new DateTimeOffset(2030, 3, 15, 8, 30, 0, TimeSpan.Zero), (await ContentSeed.LoadAsync(fixture.Factory, id)).PublishAt);
+    }
+
+    [Fact]
     public async Task A_scheduled_item_appears_on_its_own_through_the_recurring_hangfire_job()
     {
         var admin = await fixture.Factory.CreateAdminClientAsync();

@@ -9,6 +9,9 @@ public sealed record AccountCreationResult(string? UserId, IReadOnlyList<string>
 /// <summary>A token proving the holder reads <see cref="Email"/>; single use, for the confirmation link.</summary>
 public sealed record EmailConfirmation(string Email, string Token);
 
+/// <summary>An account as other modules may show it (e.g. a company's dedicated State contact).</summary>
+public sealed record AccountInfo(string UserId, string DisplayName, string Email);
+
 /// <summary>
 /// What other modules may ask of the Accounts module, which owns users: the Companies sign-up creates a company
 /// account and links it to its company through the <see cref="Security.ScopeClaims.Company"/> claim.
@@ -34,6 +37,9 @@ public interface IAccountProvisioning
 
     /// <summary>The addresses of the accounts holding <paramref name="role"/> with that département in their scope (e.g. the referents to warn of a new sign-up).</summary>
     Task<IReadOnlyList<string>> GetDepartementEmailsAsync(string role, string departementCode, CancellationToken cancellationToken);
+
+    /// <summary>The accounts holding <paramref name="role"/> with that département in their scope, by name (e.g. the referents who may be a company's contact).</summary>
+    Task<IReadOnlyList<AccountInfo>> GetDepartementAccountsAsync(string role, string departementCode, CancellationToken cancellationToken);
 
     /// <summary>The addresses of the accounts scoped to a company, for mail jobs.</summary>
     Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);

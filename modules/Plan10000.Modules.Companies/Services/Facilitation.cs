@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Plan10000.Modules.Companies.Data;
+using Plan10000.Modules.Companies.Models;
+using Plan10000.Modules.Companies.ViewModels;
+using Plan10000.Portal.Abstractions.Security;
+using Plan10000.Portal.Abstractions.Time;
+using Plan10000.Portal.Abstractions.Ui;
+
+namespace Plan10000.Modules.Companies.Services;
+
+/// <summary>Shared pieces of the « État facilitateur » pages: the company of the signed-in account, the thread view and the status rules.</summary>
+internal static class Facilitation
+{
+    /// <summary>The company of the account's company scope claim (never from the URL), checked again through IAccessScope.</summary>
+    public static Guid? CurrentCompanyId(ClaimsPrincipal user, IAccessScope scope)
+    {
+        var claim = user.FindFirst(ScopeClaims.Company)?.Value;
+        return claim is not null && Guid.TryParse(claim, out var id) && scope.CanActOnCompany(user, claim) ? id : null;
+    }
+
+    public static BadgeModel Badge(ProblemStatus status) => status switch
+    {
+        ProblemStatus.Open => new(AdministrativeProblem.StatusLabel(status), BadgeKind.New),
+        ProblemStatus.InProgress => new(AdministrativeProblem.StatusLabel(status), BadgeKind.Info),
+        _ => new(AdministrativeProblem.StatusLabel(status), BadgeKind.Success),
+    };
+
+    public static IReadOnlyList<KeyValuePair<string, string>> StatusOptions { get; } =
+        [.. Enum.GetValues<ProblemStatus>().Select(s => new KeyValuePair<string, string>(s.ToString(), AdministrativeProblem.StatusLabel(s)))];
+
+    public static async Task<ProblemThreadViewModel> ThreadAsync(
+        CompaniesDbContext db, AdministrativeProblem problem, string companyName, ProblemReplyForm form, bool forState, CancellationToken cancellationToken)
+    {
+        var messages = await db.ProblemMessages.AsNoTracking().Where(m => m.ProblemId == problem.Id).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        return new ProblemThreadViewModel(
+            problem.Id,
+            problem.Subject,
+            companyName,
+            problem.DepartementCode,
+            Badge(problem.Status),
+            problem.Status.ToString(),
+            [.. messages.Select(m => new ThreadMessageView(m.FromState ? $"{m.AuthorName} (État)" : m.AuthorName, m.FromState, ParisTime.Display(new DateTimeOffset(DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc))), m.Text))],
+            form,
+            forState ? $"/admin/entreprises/problemes/{problem.Id}" : $"/mon-entreprise/problemes/{problem.Id}",
+            forState,
+            forState ? "/admin/entreprises/problemes" : "/mon-entreprise",
+            forState ? "Problèmes administratifs" : "Mon entreprise",
+            problem.CompanyId);
+    }
+}
