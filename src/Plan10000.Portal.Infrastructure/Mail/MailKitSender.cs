@@ -54,18 +54,9 @@ internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider 
     {
         var settings = options.Value;
         var messages = batch.Select(m => (Mail: m, Message: Build(m, settings))).ToList();
-        IReadOnlyList<MailDelivery> deliveries;
-        try
-        {
-            deliveries = string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
-                ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
-                : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or SmtpProtocolException)
-        {
-            deliveries = [.. batch.Select(m => new MailDelivery(m.To, false, e.Message))];
-        }
-
+        var deliveries = string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
+            ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
+            : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
         await RecordAsync(batch, deliveries, cancellationToken);
         return deliveries;
     }
@@ -95,35 +86,62 @@ internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider 
         message.Subject = mail.Subject;
         message.Date = clock.GetUtcNow();
         message.Headers.Add("X-Portal-Template", mail.Template);
+        foreach (var (name, value) in mail.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
+
         message.Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody();
         return message;
     }
 
-    /// <summary>One connection for the whole batch; a refused recipient is recorded and the batch goes on.</summary>
+    /// <summary>
+    /// One connection for the whole batch; a refused recipient is recorded and the batch goes on. When the connection
+    /// fails (refused, dropped), the mails already accepted stay « sent » and only the others are failures, not permanent:
+    /// a caller retrying them never sends one twice.
+    /// </summary>
     private static async Task<IReadOnlyList<MailDelivery>> SendSmtpAsync(List<(OutgoingMail Mail, MimeMessage Message)> messages, MailOptions.SmtpOptions smtp, CancellationToken cancellationToken)
     {
         var deliveries = new List<MailDelivery>();
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.User))
+        try
         {
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+            using var client = new SmtpClient();
+            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.User))
+            {
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+            }
+
+            foreach (var (mail, message) in messages)
+            {
+                try
+                {
+                    var answer = await client.SendAsync(message, cancellationToken);
+                    deliveries.Add(new MailDelivery(mail.To, true, answer));
+                }
+                catch (SmtpCommandException e)
+                {
+                    deliveries.Add(new MailDelivery(mail.To, false, $"{(int)e.StatusCode} {e.Message}", (int)e.StatusCode >= 500));
+                    if (!client.IsConnected)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or SmtpProtocolException or SmtpCommandException)
+        {
+            var answer = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;
+            deliveries.AddRange(messages.Skip(deliveries.Count).Select(m => new MailDelivery(m.Mail.To, false, answer)));
+            return deliveries;
         }
 
-        foreach (var (mail, message) in messages)
-        {
-            try
-            {
-                var answer = await client.SendAsync(message, cancellationToken);
-                deliveries.Add(new MailDelivery(mail.To, true, answer));
-            }
-            catch (SmtpCommandException e)
-            {
-                deliveries.Add(new MailDelivery(mail.To, false, $"{(int)e.StatusCode} {e.Message}"));
-            }
-        }
-
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        deliveries.AddRange(messages.Skip(deliveries.Count).Select(m => new MailDelivery(m.Mail.To, false, "connexion interrompue")));
         return deliveries;
     }
 

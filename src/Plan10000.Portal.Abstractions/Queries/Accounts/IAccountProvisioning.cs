@@ -9,6 +9,16 @@ public sealed record AccountCreationResult(string? UserId, IReadOnlyList<string>
 /// <summary>A token proving the holder reads <see cref="Email"/>; single use, for the confirmation link.</summary>
 public sealed record EmailConfirmation(string Email, string Token);
 
+/// <summary>An account with its address and scope, for mail jobs (digests, reminders). Roles and scopes as granted.</summary>
+public sealed record AccountContact(
+    string UserId,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Departements,
+    IReadOnlyList<string> Clubs,
+    IReadOnlyList<string> Companies);
+
 /// <summary>
 /// What other modules may ask of the Accounts module, which owns users: the Companies sign-up creates a company
 /// account and links it to its company through the <see cref="Security.ScopeClaims.Company"/> claim.
@@ -43,4 +53,10 @@ public interface IAccountProvisioning
 
     /// <summary>Makes the account an animator of the club: the « AnimateurClub » role and the <see cref="Security.ScopeClaims.Club"/> claim.</summary>
     Task AddClubScopeAsync(string userId, string clubId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Confirmed, unlocked accounts with their address, roles and scopes: those given, or every one when
+    /// <paramref name="userIds"/> is null. A handful of queries whatever the number of accounts.
+    /// </summary>
+    Task<IReadOnlyList<AccountContact>> GetContactsAsync(IReadOnlyCollection<string>? userIds, CancellationToken cancellationToken);
 }
