@@ -75,7 +75,7 @@ public sealed class PublicController(
         {
             subscriber.Status = SubscriberStatus.Pending;
             subscriber.ConsentAtUtc = Now;
-            subscriber.ConsentIp = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+            subscriber.ConsentIp = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
             subscriber.ConsentForm = ConsentForm;
             subscriber.ConsentText = ConsentText;
             subscriber.ConfirmNonce = NewsletterTokens.NewNonce();

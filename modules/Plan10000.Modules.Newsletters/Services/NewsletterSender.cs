@@ -136,6 +136,7 @@ internal sealed class NewsletterSender(
         }
 
         var claim = Guid.NewGuid();
+        db.ChangeTracker.Clear(); // rows read back below must carry the claimed state, not an older tracked copy
         await db.Deliveries
             .Where(d => candidates.Contains(d.Id)
                 && ((d.Status == DeliveryStatus.Pending && (d.NextAttemptAtUtc == null || d.NextAttemptAtUtc <= now))

@@ -68,8 +68,8 @@ public sealed class NewsletterSendTests
             var club = await AddClubAsync(first, "44", "Club de Loire-Atlantique");
             await AddSubscribersAsync(first, club.Id, 1000);
             id = await AddNewsletterAsync(first, club.Id, "Lettre interrompue", NewsletterStatus.Queued);
-            first.Services.GetRequiredService<Portal.Abstractions.Jobs.IBackgroundJobs>()
-                .Enqueue<Modules.Newsletters.Jobs.NewsletterSendJob>(j => j.RunAsync(id, CancellationToken.None));
+            first.Services.GetRequiredService<Plan10000.Portal.Abstractions.Jobs.IBackgroundJobs>()
+                .Enqueue<Plan10000.Modules.Newsletters.Jobs.NewsletterSendJob>(j => j.RunAsync(id, CancellationToken.None));
             await WaitUntilAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 250), TimeSpan.FromMinutes(1), "premiers lots envoyés");
         }
 
@@ -93,8 +93,8 @@ public sealed class NewsletterSendTests
         var club = await AddClubAsync(factory, "29", "Club du Finistère");
         await AddSubscribersAsync(factory, club.Id, 120);
         var id = await AddNewsletterAsync(factory, club.Id, "Lettre contrariée", NewsletterStatus.Queued);
-        factory.Services.GetRequiredService<Portal.Abstractions.Jobs.IBackgroundJobs>()
-            .Enqueue<Modules.Newsletters.Jobs.NewsletterSendJob>(j => j.RunAsync(id, CancellationToken.None));
+        factory.Services.GetRequiredService<Plan10000.Portal.Abstractions.Jobs.IBackgroundJobs>()
+            .Enqueue<Plan10000.Modules.Newsletters.Jobs.NewsletterSendJob>(j => j.RunAsync(id, CancellationToken.None));
         await WaitUntilAsync(() => WithDbAsync(factory, db => db.Deliveries.AnyAsync(d => d.NewsletterId == id && d.Attempts >= 1 && d.Status == DeliveryStatus.Pending)), TimeSpan.FromSeconds(60), "premier refus");
         var answer = await WithDbAsync(factory, db => db.Deliveries.Where(d => d.NewsletterId == id && d.Attempts >= 1).Select(d => d.LastAnswer).FirstAsync());
 

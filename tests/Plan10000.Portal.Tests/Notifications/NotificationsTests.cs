@@ -88,6 +88,6 @@ public sealed class NotificationsTests : IClassFixture<PortalFixture>
     internal static async Task<string> UserIdAsync(PortalFactory portal, string email)
     {
         using var scope = portal.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<Portal.Abstractions.Queries.Accounts.IAccountProvisioning>().FindUserIdAsync(email, CancellationToken.None))!;
+        return (await scope.ServiceProvider.GetRequiredService<Plan10000.Portal.Abstractions.Queries.Accounts.IAccountProvisioning>().FindUserIdAsync(email, CancellationToken.None))!;
     }
 }
