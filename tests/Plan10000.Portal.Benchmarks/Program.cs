@@ -7,20 +7,24 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Plan10000.Portal.Benchmarks;
 
 // Usage: dotnet run --configuration Release --project tests/Plan10000.Portal.Benchmarks -- [companies] [artifacts directory]
+//        dotnet run --configuration Release --project tests/Plan10000.Portal.Benchmarks -- mail [count] [batch size] [artifacts directory]
+if (args.Length > 0 && args[0] == "mail")
+{
+    SetContentRoot();
+    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+    var batch = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+    var mailArtifacts = Path.GetFullPath(args.Length > 3 ? args[3] : Path.Combine("artifacts", "benchmarks"));
+    Directory.CreateDirectory(mailArtifacts);
+    var report = await MailBenchmark.RunAsync(count, batch);
+    await File.WriteAllTextAsync(Path.Combine(mailArtifacts, "mail.txt"), report + Environment.NewLine);
+    return;
+}
+
 var companies = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var artifacts = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine("artifacts", "benchmarks"));
 Directory.CreateDirectory(artifacts);
 
-// WebApplicationFactory finds the web project through attributes of the test assembly, not of this program: tell it.
-var repository = new DirectoryInfo(AppContext.BaseDirectory);
-while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Plan10000.Portal.sln")))
-{
-    repository = repository.Parent;
-}
-
-Environment.SetEnvironmentVariable(
-    "ASPNETCORE_TEST_CONTENTROOT_PLAN10000_PORTAL_WEB",
-    Path.Combine(repository?.FullName ?? throw new InvalidOperationException("Plan10000.Portal.sln introuvable au-dessus de " + AppContext.BaseDirectory), "src", "Plan10000.Portal.Web"));
+SetContentRoot();
 
 // Seeded once, before BenchmarkDotNet runs: every scenario then starts the portal on this same database.
 var seedWatch = Stopwatch.StartNew();
@@ -35,3 +39,17 @@ var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(1
 var config = DefaultConfig.Instance.AddJob(job).WithArtifactsPath(artifacts).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkRunner.Run<ShowcaseBenchmarks>(config);
 Console.WriteLine(seedLine);
+
+// WebApplicationFactory finds the web project through attributes of the test assembly, not of this program: tell it.
+static void SetContentRoot()
+{
+    var repository = new DirectoryInfo(AppContext.BaseDirectory);
+    while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Plan10000.Portal.sln")))
+    {
+        repository = repository.Parent;
+    }
+
+    Environment.SetEnvironmentVariable(
+        "ASPNETCORE_TEST_CONTENTROOT_PLAN10000_PORTAL_WEB",
+        Path.Combine(repository?.FullName ?? throw new InvalidOperationException("Plan10000.Portal.sln introuvable au-dessus de " + AppContext.BaseDirectory), "src", "Plan10000.Portal.Web"));
+}

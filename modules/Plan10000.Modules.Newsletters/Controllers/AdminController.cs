@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Newsletters.Data;
 using Plan10000.Modules.Newsletters.Jobs;
 using Plan10000.Modules.Newsletters.Models;
@@ -30,12 +31,13 @@ public sealed class AdminController(
     IAccessScope scope,
     IClubsQuery clubs,
     IContentQuery content,
-    NewsletterMails mails,
     IBackgroundJobs jobs,
     IAuditLog audit,
     TimeProvider clock) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private NewsletterMails Mails => HttpContext.RequestServices.GetRequiredService<NewsletterMails>();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -253,7 +255,7 @@ public sealed class AdminController(
             Labels.Status(newsletter.Status),
             newsletter.Status == NewsletterStatus.Draft,
             newsletter.Status is NewsletterStatus.Queued or NewsletterStatus.Sending,
-            mails.RenderHtml(form?.Body ?? newsletter.Body),
+            Mails.RenderHtml(form?.Body ?? newsletter.Body),
             form ?? new NewsletterForm { ClubId = newsletter.ClubId, Subject = newsletter.Subject, Body = newsletter.Body },
             images,
             counts.Sum(c => c.Count),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Newsletters.Data;
 using Plan10000.Modules.Newsletters.Jobs;
 using Plan10000.Modules.Newsletters.Models;
@@ -23,8 +24,6 @@ namespace Plan10000.Modules.Newsletters.Controllers;
 public sealed class PublicController(
     NewslettersDbContext db,
     IClubsQuery clubs,
-    NewsletterTokens tokens,
-    NewsletterMails mails,
     IBackgroundJobs jobs,
     TimeProvider clock) : Controller
 {
@@ -33,6 +32,10 @@ public sealed class PublicController(
     public const string ConsentText = "J’accepte de recevoir la lettre d’information de ce club. Je peux me désinscrire à tout moment par le lien présent dans chaque lettre.";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private NewsletterMails Mails => HttpContext.RequestServices.GetRequiredService<NewsletterMails>();
+
+    private NewsletterTokens Tokens => HttpContext.RequestServices.GetRequiredService<NewsletterTokens>();
 
     [HttpGet("clubs/{code}/lettre")]
     public async Task<IActionResult> Index(string code, CancellationToken cancellationToken)
@@ -91,7 +94,7 @@ public sealed class PublicController(
     [HttpGet("lettre/confirmer")]
     public async Task<IActionResult> Confirm(string? jeton, CancellationToken cancellationToken)
     {
-        var read = tokens.ReadConfirmation(jeton);
+        var read = Tokens.ReadConfirmation(jeton);
         var subscriber = read is null ? null : await db.Subscribers.SingleOrDefaultAsync(s => s.Id == read.Value.SubscriberId, cancellationToken);
         if (subscriber is null || subscriber.ConfirmNonce is null || subscriber.ConfirmNonce != read!.Value.Nonce || subscriber.Status != SubscriberStatus.Pending)
         {
@@ -163,7 +166,7 @@ public sealed class PublicController(
             return NotFound();
         }
 
-        return View(new ArchiveViewModel(club.DepartementCode, club.Id, club.Name, newsletter.Subject, ParisTime.Format(newsletter.SentAtUtc ?? newsletter.CreatedAtUtc), mails.RenderHtml(newsletter.Body)));
+        return View(new ArchiveViewModel(club.DepartementCode, club.Id, club.Name, newsletter.Subject, ParisTime.Format(newsletter.SentAtUtc ?? newsletter.CreatedAtUtc), Mails.RenderHtml(newsletter.Body)));
     }
 
     private ViewResult Invalid()
@@ -174,7 +177,7 @@ public sealed class PublicController(
 
     private async Task<(Delivery?, Newsletter?)> ReadAsync(string? token, CancellationToken cancellationToken)
     {
-        var id = tokens.ReadUnsubscribe(token);
+        var id = Tokens.ReadUnsubscribe(token);
         if (id is null)
         {
             return (null, null);

@@ -7,9 +7,9 @@ using Plan10000.Portal.Abstractions.Text;
 namespace Plan10000.Modules.Newsletters.Services;
 
 /// <summary>The body rendered once per send, then one mail per recipient with its own unsubscribe link and RFC 8058 headers.</summary>
-public sealed record NewsletterBody(string Subject, string ClubName, string Html, string Text);
+internal sealed record NewsletterBody(string Subject, string ClubName, string Html, string Text);
 
-public sealed class NewsletterMails(IMarkdownRenderer markdown, IPortalUrls urls)
+internal sealed class NewsletterMails(IMarkdownRenderer markdown, IPortalUrls urls)
 {
     public const string Template = "lettre-club";
     public const string TestTemplate = "lettre-club-test";

@@ -1,7 +1,7 @@
 namespace Plan10000.Modules.Newsletters.Services;
 
 /// <summary>The "Portal:Newsletters" section (environment: Portal__Newsletters__...).</summary>
-public sealed class NewsletterOptions
+internal sealed class NewsletterOptions
 {
     /// <summary>Recipients claimed and sent over one SMTP connection.</summary>
     public int BatchSize { get; set; } = 50;

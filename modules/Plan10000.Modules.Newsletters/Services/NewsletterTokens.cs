@@ -7,7 +7,7 @@ namespace Plan10000.Modules.Newsletters.Services;
 /// Signed and encrypted link tokens (ASP.NET Core data protection, keys shared by every instance through the
 /// database): a forged or altered token does not open; a used one is refused by the state it left behind.
 /// </summary>
-public sealed class NewsletterTokens(IDataProtectionProvider provider)
+internal sealed class NewsletterTokens(IDataProtectionProvider provider)
 {
     private readonly IDataProtector unsubscribe = provider.CreateProtector("Plan10000.Newsletters.Unsubscribe.v1");
     private readonly IDataProtector confirm = provider.CreateProtector("Plan10000.Newsletters.Confirm.v1");
