@@ -156,4 +156,35 @@ public sealed class NewsletterAccessTests : IClassFixture<PortalFixture>
         Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Skipped, DeliveryStatus.Sent], rows.Select(r => r.Status));
         Assert.Equal(NewsletterStatus.Sent, await StatusAsync(factory, id));
     }
+
+    [Fact]
+    public async Task A_test_goes_to_the_animator_only_and_a_scheduled_newsletter_leaves_when_due()
+    {
+        var club = await AddClubAsync(factory, "56", "Club programmé " + Guid.NewGuid().ToString("N")[..4]);
+        await AddSubscribersAsync(factory, club.Id, 2, "programme" + Guid.NewGuid().ToString("N")[..6]);
+        var email = NewEmail("animateur");
+        var animator = await factory.CreateUserClientAsync(email, PortalRoles.ClubAnimator, (ScopeClaims.Club, club.Id.ToString()));
+        var id = await AddNewsletterAsync(factory, club.Id, "Lettre programmée");
+        var page = "/admin/lettres/" + id;
+
+        var test = await PortalFactory.PostFormAsync(animator, page, page + "/test", []);
+        var link = await factory.WaitForMailLinkAsync(email, "[Test] Lettre programmée");
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scheduled = await PortalFactory.PostFormAsync(animator, page, page + "/envoyer", new() { ["Date"] = tomorrow, ["Time"] = "09:30" });
+
+        Assert.Equal(HttpStatusCode.Redirect, test.StatusCode);
+        Assert.StartsWith("/lettre/desinscription", link, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        Assert.Equal(NewsletterStatus.Scheduled, await StatusAsync(factory, id));
+        Assert.Equal(0, await WithDbAsync(factory, db => db.Deliveries.CountAsync(d => d.NewsletterId == id)));
+
+        await WithDbAsync(factory, db => db.Newsletters.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ScheduledAtUtc, DateTime.UtcNow.AddMinutes(-1))));
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Plan10000.Modules.Newsletters.Jobs.NewsletterPumpJob>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(NewsletterStatus.Sent, await StatusAsync(factory, id));
+        Assert.Equal(2, await WithDbAsync(factory, db => db.Deliveries.CountAsync(d => d.NewsletterId == id && d.Status == DeliveryStatus.Sent)));
+    }
 }
