@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Plan10000.Modules.Newsletters.Data;
@@ -11,7 +12,7 @@ using Plan10000.Portal.Abstractions.Queries.Clubs;
 namespace Plan10000.Modules.Newsletters.Services;
 
 /// <summary>
-/// Sends a newsletter in batches: the audience becomes one delivery row per recipient (once, in the transaction that
+/// Sends a newsletter in batches (each worker keeps one SMTP connection for its batches): the audience becomes one delivery row per recipient (once, in the transaction that
 /// moves the newsletter to « sending »), then each batch is claimed (pending → sending, conditional update), sent over
 /// one SMTP connection and marked (sent / failed with the server's answer / pending again with a later attempt).
 /// A stop mid-batch leaves at most that batch « sending »; its claim expires and another run sends it again.
@@ -24,6 +25,7 @@ internal sealed class NewsletterSender(
     NewsletterMails mails,
     NewsletterTokens tokens,
     IOptions<NewsletterOptions> options,
+    IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<NewsletterSender> log)
 {
@@ -50,38 +52,73 @@ internal sealed class NewsletterSender(
 
         var club = await clubs.GetClubAsync(newsletter.ClubId, cancellationToken);
         var body = mails.Prepare(newsletter.Subject, club?.Name ?? "", newsletter.Body);
-        var clock0 = Stopwatch.StartNew();
-        var sentSoFar = 0;
+        var connections = Math.Max(1, settings.Connections);
+        var rate = settings.MaxPerSecond / connections;
+
+        // Extra workers, each with its own scope (DbContext) and SMTP connection per batch, drain what they can claim;
+        // this one waits for them before deciding whether the send is over.
+        var helpers = Enumerable.Range(1, connections - 1).Select(_ => Task.Run(async () =>
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<NewsletterSender>().DrainAsync(newsletter.Id, newsletter.ClubId, body, rate, cancellationToken);
+        }, CancellationToken.None)).ToList();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await ClaimAsync(newsletter.Id, settings, cancellationToken);
-            if (batch.Count == 0)
+            await DrainAsync(newsletter.Id, newsletter.ClubId, body, rate, cancellationToken);
+            await Task.WhenAll(helpers);
+            helpers.Clear();
+            if (cancellationToken.IsCancellationRequested)
             {
-                var next = await NextDueAsync(newsletter.Id, settings, cancellationToken);
-                if (next is null)
-                {
-                    await CompleteAsync(newsletter.Id, cancellationToken);
-                    return;
-                }
-
-                var wait = next.Value - Now;
-                if (wait.TotalSeconds > settings.MaxInlineWaitSeconds)
-                {
-                    return; // the recurring pump comes back for it
-                }
-
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(200), cancellationToken);
-                continue;
+                return;
             }
 
-            await SendBatchAsync(newsletter.ClubId, body, batch);
-            sentSoFar += batch.Count;
-            if (settings.MaxPerSecond > 0)
+            var next = await NextDueAsync(newsletter.Id, settings, cancellationToken);
+            if (next is null)
             {
-                var due = TimeSpan.FromSeconds(sentSoFar / settings.MaxPerSecond) - clock0.Elapsed;
+                await CompleteAsync(newsletter.Id, cancellationToken);
+                return;
+            }
+
+            var wait = next.Value - Now;
+            if (wait.TotalSeconds > settings.MaxInlineWaitSeconds)
+            {
+                return; // the recurring pump comes back for it
+            }
+
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    /// <summary>Claims, sends and marks batches until nothing is claimable now; <paramref name="rate"/> in mails per second (0: no limit).</summary>
+    private async Task DrainAsync(Guid newsletterId, Guid clubId, NewsletterBody body, double rate, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var watch = Stopwatch.StartNew();
+        var sentSoFar = 0;
+        await using var session = mailSender.OpenSession();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = await ClaimAsync(newsletterId, settings, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await SendBatchAsync(session, clubId, body, batch);
+            sentSoFar += batch.Count;
+            if (rate > 0)
+            {
+                var due = TimeSpan.FromSeconds(sentSoFar / rate) - watch.Elapsed;
                 if (due > TimeSpan.Zero)
                 {
-                    await Task.Delay(due, cancellationToken);
+                    try
+                    {
+                        await Task.Delay(due, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
                 }
             }
         }
@@ -149,7 +186,7 @@ internal sealed class NewsletterSender(
     /// Sends a claimed batch and records each outcome. The batch is sent and marked without the job's cancellation:
     /// a graceful stop finishes the batch in flight rather than leave it to be sent twice.
     /// </summary>
-    private async Task SendBatchAsync(Guid clubId, NewsletterBody body, List<Delivery> batch)
+    private async Task SendBatchAsync(IMailSession session, Guid clubId, NewsletterBody body, List<Delivery> batch)
     {
         var emails = batch.Select(d => d.Email).ToList();
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => o.ClubId == clubId && emails.Contains(o.Email)).Select(o => o.Email).ToListAsync()).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -161,7 +198,7 @@ internal sealed class NewsletterSender(
         }
 
         var toSend = batch.Where(d => d.Status == DeliveryStatus.Sending).ToList();
-        var results = toSend.Count == 0 ? [] : await mailSender.SendAsync([.. toSend.Select(d => NewsletterMails.Compose(body, d.Email, mails.UnsubscribeUrl(tokens.ForUnsubscribe(d.Id))))], CancellationToken.None);
+        var results = toSend.Count == 0 ? [] : await session.SendAsync([.. toSend.Select(d => NewsletterMails.Compose(body, d.Email, mails.UnsubscribeUrl(tokens.ForUnsubscribe(d.Id))))], CancellationToken.None);
         var settings = options.Value;
         now = Now;
         foreach (var (delivery, result) in toSend.Zip(results))

@@ -16,4 +16,16 @@ public sealed record MailDelivery(string To, bool Sent, string ServerAnswer, boo
 public interface IMailSender
 {
     Task<IReadOnlyList<MailDelivery>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A sender for several batches in a row (a newsletter send) that keeps its SMTP connection open between them
+    /// until disposed, and opens a new one when the server dropped it.
+    /// </summary>
+    IMailSession OpenSession();
+}
+
+/// <summary>Batches sent over one kept SMTP connection; every mail is recorded like those of <see cref="IMailSender.SendAsync"/>.</summary>
+public interface IMailSession : IAsyncDisposable
+{
+    Task<IReadOnlyList<MailDelivery>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken);
 }
