@@ -6,8 +6,8 @@ internal sealed class NewsletterOptions
     /// <summary>Recipients claimed and sent over one SMTP connection.</summary>
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Batches of one send in flight at once, each over its own SMTP connection.</summary>
-    public int Connections { get; set; } = 2;
+    /// <summary>Batches of one send in flight at once, each over its own SMTP connection; a crash may re-send that many batches.</summary>
+    public int Connections { get; set; } = 1;
 
     /// <summary>Upper bound of mails per second for one send; 0 means no limit.</summary>
     public double MaxPerSecond { get; set; }
