@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NewsletterPumpJob>();
         services.AddScoped<NewsletterMailJob>();
         services.AddHostedService<ResumeSendsAtStart>();
+        services.AddScoped<Portal.Abstractions.Events.IEventHandler<Portal.Abstractions.Events.Accounts.AccountClosed>, Events.AccountClosedHandler>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }

@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DigestJob>();
         services.AddScoped<ReminderJob>();
+        services.AddScoped<Portal.Abstractions.Events.IEventHandler<Portal.Abstractions.Events.Accounts.AccountClosed>, Events.AccountClosedHandler>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }
