@@ -85,6 +85,29 @@ public sealed class NotificationsTests : IClassFixture<PortalFixture>
         Assert.Contains(email, page);
     }
 
+    [Fact]
+    public async Task A_weekly_reader_of_contents_gets_the_new_best_practice_sheets()
+    {
+        var reader = $"lecteur.{Guid.NewGuid():N}@entreprise.test";
+        var title = "Tutorat des apprentis " + Guid.NewGuid().ToString("N")[..6];
+        var client = await factory.CreateUserClientAsync(reader, PortalRoles.Company);
+        var saved = await PortalFactory.PostFormAsync(client, "/mon-compte/notifications", "/mon-compte/notifications",
+            new() { ["clubs"] = "None", ["territoire"] = "None", ["contenus"] = "Weekly" });
+        await Content.ContentSeed.PublishAsync(factory, Plan10000.Modules.Content.Models.ContentKind.BonnePratique, title, "Un tuteur par apprenti.");
+
+        await RunDigestAsync(factory, DigestFrequency.Daily);
+        var afterDaily = await MailsAsync(factory, reader, DigestJob.Template);
+        await RunDigestAsync(factory, DigestFrequency.Weekly);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(0, afterDaily);
+        Assert.Equal(1, await MailsAsync(factory, reader, DigestJob.Template));
+        var mail = Directory.GetFiles(Path.Combine(factory.DataDirectory, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(b => b.Address == reader));
+        Assert.Equal("Votre synthèse de la semaine", mail.Subject);
+        Assert.Contains(title, mail.TextBody);
+        Assert.Contains("http://localhost/ressources/bonnes-pratiques/", mail.TextBody);
+    }
+
     internal static async Task<string> UserIdAsync(PortalFactory portal, string email)
     {
         using var scope = portal.Services.CreateScope();
