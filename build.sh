@@ -5,6 +5,7 @@
 # ./build.sh bench  seeds 10,000 companies on a temp SQLite database (BENCH_PROVIDER=PostgreSql: on the
 #                   PORTAL_TEST_POSTGRES server) and measures the public pages
 #                   (BenchmarkDotNet, results under artifacts/benchmarks; not part of the test run).
+# ./build.sh bench-mail  sends 10,000 newsletter mails to a local SMTP sink and compares with a bare MailKit loop.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -78,6 +79,9 @@ case "${1:-test}" in
   bench)
     ensure_prerequisites
     dotnet run --project tests/Plan10000.Portal.Benchmarks --configuration Release -- "${BENCH_COMPANIES:-10000}" "$root/artifacts/benchmarks" ;;
+  bench-mail)
+    ensure_prerequisites
+    dotnet run --project tests/Plan10000.Portal.Benchmarks --configuration Release -- mail "${BENCH_MAILS:-10000}" "${BENCH_BATCH:-100}" "$root/artifacts/benchmarks" ;;
   test) ensure_prerequisites; start_postgres; build; run_tests ;;
-  *) echo "usage: ./build.sh [build|test|bench]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|bench|bench-mail]" >&2; exit 2 ;;
 esac

@@ -34,6 +34,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IDashboardWidgetProvider, ProgressWidgets>();
         services.AddScoped<Plan10000.Portal.Abstractions.Events.IEventHandler<Plan10000.Portal.Abstractions.Events.Accounts.AccountClosed>, Events.AccountClosedHandler>();
         services.AddScoped<ISearchResultProvider, CompanySearch>();
+        services.AddScoped<IDigestContributor, CompaniesDigest>();
+        services.AddScoped<IReminderSource, CompaniesReminders>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddScoped<ISitemapContributor, Sitemap>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<Portal.Abstractions.Text.IMarkdownRenderer>(sp => sp.GetRequiredService<MarkdownRenderer>());
         services.AddScoped<ContentService>();
         services.AddScoped<ContentReader>();
         services.AddScoped<ContentFormMapper>();
@@ -29,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentQuery, ContentQuery>();
         services.AddScoped<ISitemapContributor, ContentSitemap>();
         services.AddScoped<ISearchResultProvider, ContentSearch>();
+        services.AddScoped<IDigestContributor, ContentDigest>();
         services.AddScoped<IDemoDataSeeder, ContentDemoSeeder>();
         services.AddScoped<ScheduledPublicationJob>();
         services.AddScoped<IEventHandler<AccountClosed>, Events.AccountClosedHandler>();

@@ -122,4 +122,37 @@ internal sealed class AccountProvisioning(
             await signIn.RefreshSignInAsync(user);
         }
     }
+
+    public async Task<IReadOnlyList<AccountContact>> GetContactsAsync(IReadOnlyCollection<string>? userIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var query = db.Users.AsNoTracking().Where(u => u.EmailConfirmed && u.Email != null);
+        if (userIds is not null)
+        {
+            var ids = userIds.ToList();
+            query = query.Where(u => ids.Contains(u.Id));
+        }
+
+        var people = (await query.Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd }).ToListAsync(cancellationToken))
+            .Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
+            .ToList();
+        var found = people.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.AsNoTracking().Where(r => found.Contains(r.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var scopeTypes = new[] { ScopeClaims.Departement, ScopeClaims.Club, ScopeClaims.Company };
+        var claims = await db.UserClaims.AsNoTracking().Where(c => found.Contains(c.UserId) && scopeTypes.Contains(c.ClaimType!))
+            .Select(c => new { c.UserId, c.ClaimType, c.ClaimValue })
+            .ToListAsync(cancellationToken);
+        var rolesOf = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
+        var claimsOf = claims.ToLookup(c => c.UserId);
+        return [.. people.OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => new AccountContact(
+            u.Id,
+            u.Email!,
+            u.DisplayName,
+            [.. rolesOf[u.Id]],
+            [.. claimsOf[u.Id].Where(c => c.ClaimType == ScopeClaims.Departement).Select(c => c.ClaimValue ?? "")],
+            [.. claimsOf[u.Id].Where(c => c.ClaimType == ScopeClaims.Club).Select(c => c.ClaimValue ?? "")],
+            [.. claimsOf[u.Id].Where(c => c.ClaimType == ScopeClaims.Company).Select(c => c.ClaimValue ?? "")]))];
+    }
 }

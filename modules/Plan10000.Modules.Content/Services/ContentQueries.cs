@@ -77,6 +77,20 @@ internal sealed class ContentQuery(ContentDbContext db) : IContentQuery
     public async Task<CharterVersionInfo?> GetCharterVersionAsync(int id, CancellationToken cancellationToken = default)
         => Map(await db.CharterVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken));
 
+    public async Task<IReadOnlyList<MediaImageInfo>> GetImagesAsync(int max, CancellationToken cancellationToken = default)
+        => [.. (await db.Media.AsNoTracking().Where(m => m.ContentType.StartsWith("image/")).OrderByDescending(m => m.Id).Take(max)
+                .Select(m => new { m.StoredName, m.OriginalName, m.Alt }).ToListAsync(cancellationToken))
+            .Select(m => new MediaImageInfo("/medias/" + m.StoredName, m.OriginalName, m.Alt))];
+
+    /// <summary>Dates are compared in memory: DateTimeOffset columns do not sort on SQLite, and published sheets are a few hundred.</summary>
+    public async Task<IReadOnlyList<ContentHeadline>> GetBestPracticesPublishedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default)
+        => [.. (await db.Items.AsNoTracking().Where(i => i.Kind == ContentKind.BonnePratique && i.Status == ContentStatus.Published && i.PublishedAt != null)
+                .Select(i => new { i.Title, i.Slug, i.Summary, i.PublishedAt }).ToListAsync(cancellationToken))
+            .Where(i => i.PublishedAt > since)
+            .OrderByDescending(i => i.PublishedAt)
+            .Take(max)
+            .Select(i => new ContentHeadline(i.Title, ContentKinds.PublicUrl(ContentKind.BonnePratique, i.Slug), i.Summary, i.PublishedAt!.Value))];
+
     private static CharterVersionInfo? Map(CharterVersion? v) => v is null ? null : new(v.Id, v.Number, v.Title, v.Html, v.PublishedAt);
 }
 

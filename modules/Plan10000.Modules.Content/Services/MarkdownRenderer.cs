@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Plan10000.Portal.Abstractions.Text;
 
 namespace Plan10000.Modules.Content.Services;
 
@@ -8,7 +9,7 @@ namespace Plan10000.Modules.Content.Services;
 /// database as written and only the rendered output is cleaned, so no script, event handler or javascript: URL
 /// reaches a page, while headings keep their anchors and tables and images stay.
 /// </summary>
-internal sealed class MarkdownRenderer
+internal sealed class MarkdownRenderer : IMarkdownRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         // ASCII-only anchors: « Piège » gets #piege, an address people can type and share.

@@ -52,23 +52,13 @@ internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider 
 {
     public async Task<IReadOnlyList<MailDelivery>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var messages = batch.Select(m => (Mail: m, Message: Build(m, settings))).ToList();
-        IReadOnlyList<MailDelivery> deliveries;
-        try
-        {
-            deliveries = string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
-                ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
-                : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or SmtpProtocolException)
-        {
-            deliveries = [.. batch.Select(m => new MailDelivery(m.To, false, e.Message))];
-        }
-
-        await RecordAsync(batch, deliveries, cancellationToken);
-        return deliveries;
+        await using var session = new Session(this);
+        return await session.SendAsync(batch, cancellationToken);
     }
+
+    public IMailSession OpenSession() => new Session(this);
+
+    private MailOptions Settings => options.Value;
 
     private async Task RecordAsync(IReadOnlyList<OutgoingMail> batch, IReadOnlyList<MailDelivery> deliveries, CancellationToken cancellationToken)
     {
@@ -95,36 +85,111 @@ internal sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider 
         message.Subject = mail.Subject;
         message.Date = clock.GetUtcNow();
         message.Headers.Add("X-Portal-Template", mail.Template);
+        foreach (var (name, value) in mail.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
+
         message.Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody();
         return message;
     }
 
-    /// <summary>One connection for the whole batch; a refused recipient is recorded and the batch goes on.</summary>
-    private static async Task<IReadOnlyList<MailDelivery>> SendSmtpAsync(List<(OutgoingMail Mail, MimeMessage Message)> messages, MailOptions.SmtpOptions smtp, CancellationToken cancellationToken)
+    /// <summary>
+    /// One SMTP connection, opened at the first batch and kept for the next ones. A refused recipient is recorded and
+    /// the batch goes on. When the connection fails (refused, dropped), the mails already accepted stay « sent » and
+    /// only the others are failures, not permanent: a caller retrying them never sends one twice. A kept connection
+    /// the server closed in between is reopened once before giving up.
+    /// </summary>
+    private sealed class Session(MailKitSender owner) : IMailSession
     {
-        var deliveries = new List<MailDelivery>();
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.User))
+        private SmtpClient? client;
+
+        public async Task<IReadOnlyList<MailDelivery>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken)
         {
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+            var settings = owner.Settings;
+            var messages = batch.Select(m => (Mail: m, Message: owner.Build(m, settings))).ToList();
+            var deliveries = string.Equals(settings.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
+                ? await SendSmtpAsync(messages, settings.Smtp, cancellationToken)
+                : await WritePickupAsync(messages, settings.PickupDirectory!, cancellationToken);
+            await owner.RecordAsync(batch, deliveries, cancellationToken);
+            return deliveries;
         }
 
-        foreach (var (mail, message) in messages)
+        public async ValueTask DisposeAsync()
         {
-            try
+            if (client is { IsConnected: true })
             {
-                var answer = await client.SendAsync(message, cancellationToken);
-                deliveries.Add(new MailDelivery(mail.To, true, answer));
+                try
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+                catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException)
+                {
+                    // The server went away first: nothing left to close politely.
+                }
             }
-            catch (SmtpCommandException e)
-            {
-                deliveries.Add(new MailDelivery(mail.To, false, $"{(int)e.StatusCode} {e.Message}"));
-            }
+
+            client?.Dispose();
+            client = null;
         }
 
-        await client.DisconnectAsync(quit: true, cancellationToken);
-        return deliveries;
+        private async Task<IReadOnlyList<MailDelivery>> SendSmtpAsync(List<(OutgoingMail Mail, MimeMessage Message)> messages, MailOptions.SmtpOptions smtp, CancellationToken cancellationToken)
+        {
+            var deliveries = new List<MailDelivery>();
+            var reused = client is { IsConnected: true };
+            while (true)
+            {
+                try
+                {
+                    if (client is not { IsConnected: true })
+                    {
+                        client?.Dispose();
+                        client = new SmtpClient();
+                        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+                        if (!string.IsNullOrEmpty(smtp.User))
+                        {
+                            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+                        }
+                    }
+
+                    foreach (var (mail, message) in messages.Skip(deliveries.Count))
+                    {
+                        try
+                        {
+                            var answer = await client.SendAsync(message, cancellationToken);
+                            deliveries.Add(new MailDelivery(mail.To, true, answer));
+                        }
+                        catch (SmtpCommandException e)
+                        {
+                            deliveries.Add(new MailDelivery(mail.To, false, $"{(int)e.StatusCode} {e.Message}", (int)e.StatusCode >= 500));
+                            if (!client.IsConnected)
+                            {
+                                break;
+                            }
+                        }
+                    }
+
+                    break;
+                }
+                catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or SmtpProtocolException or SmtpCommandException)
+                {
+                    client?.Dispose();
+                    client = null;
+                    if (reused && deliveries.Count == 0)
+                    {
+                        reused = false; // the kept connection had expired: one fresh try
+                        continue;
+                    }
+
+                    var answer = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;
+                    deliveries.AddRange(messages.Skip(deliveries.Count).Select(m => new MailDelivery(m.Mail.To, false, answer)));
+                    return deliveries;
+                }
+            }
+
+            deliveries.AddRange(messages.Skip(deliveries.Count).Select(m => new MailDelivery(m.Mail.To, false, "connexion interrompue")));
+            return deliveries;
+        }
     }
 
     private static async Task<IReadOnlyList<MailDelivery>> WritePickupAsync(List<(OutgoingMail Mail, MimeMessage Message)> messages, string directory, CancellationToken cancellationToken)

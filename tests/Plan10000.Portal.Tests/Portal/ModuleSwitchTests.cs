@@ -10,9 +10,11 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task A_module_switched_off_answers_404_on_its_pages_and_the_rest_still_works()
     {
-        // Content, Companies, Clubs, Conventions and Indicators depend on Referentials: switching it off means switching them off too.
+        // Content, Companies, Clubs, Conventions and Indicators depend on Referentials, Newsletters on Clubs and Content:
+        // switching Referentials off means switching them off too.
         using var factory = new PortalFactory(settings: new Dictionary<string, string?>
         {
+            ["Portal:Modules:Newsletters:Enabled"] = "false",
             ["Portal:Modules:Referentials:Enabled"] = "false",
             ["Portal:Modules:Content:Enabled"] = "false",
             ["Portal:Modules:Companies:Enabled"] = "false",

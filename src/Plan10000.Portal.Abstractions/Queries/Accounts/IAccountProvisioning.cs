@@ -11,6 +11,15 @@ public sealed record EmailConfirmation(string Email, string Token);
 
 /// <summary>An account as other modules may show it (e.g. a company's dedicated State contact).</summary>
 public sealed record AccountInfo(string UserId, string DisplayName, string Email);
+/// <summary>An account with its address and scope, for mail jobs (digests, reminders). Roles and scopes as granted.</summary>
+public sealed record AccountContact(
+    string UserId,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Departements,
+    IReadOnlyList<string> Clubs,
+    IReadOnlyList<string> Companies);
 
 /// <summary>
 /// What other modules may ask of the Accounts module, which owns users: the Companies sign-up creates a company
@@ -49,4 +58,10 @@ public interface IAccountProvisioning
 
     /// <summary>Makes the account an animator of the club: the « AnimateurClub » role and the <see cref="Security.ScopeClaims.Club"/> claim.</summary>
     Task AddClubScopeAsync(string userId, string clubId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Confirmed, unlocked accounts with their address, roles and scopes: those given, or every one when
+    /// <paramref name="userIds"/> is null. A handful of queries whatever the number of accounts.
+    /// </summary>
+    Task<IReadOnlyList<AccountContact>> GetContactsAsync(IReadOnlyCollection<string>? userIds, CancellationToken cancellationToken);
 }
