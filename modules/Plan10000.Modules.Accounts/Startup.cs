@@ -11,6 +11,7 @@ using Plan10000.Modules.Accounts.Models;
 using Plan10000.Modules.Accounts.Seed;
 using Plan10000.Modules.Accounts.Services;
 using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
 using Plan10000.Portal.Abstractions.Queries.Accounts;
@@ -82,6 +83,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IAccessScope, AccessScope>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
+        services.AddScoped<IReminderSource, InvitationReminders>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();

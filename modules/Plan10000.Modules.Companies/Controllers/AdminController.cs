@@ -119,6 +119,17 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
         return company is null ? null : (company, scope.CanActOnDepartement(User, company.DepartementCode));
     }
 
+    /// <summary>The company's identity as the back-office detail pages show it (moderation, fiche navette).</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> IdentityRows(Company company, IReadOnlyDictionary<string, string> sizes, IReadOnlyDictionary<string, string> sectors) =>
+    [
+        new("SIRET", company.Siret),
+        new("Adresse", $"{company.Address}, {company.Postcode} {company.City}"),
+        new("Département", company.DepartementCode),
+        new("Taille", sizes.GetValueOrDefault(company.SizeCode, company.SizeCode)),
+        new("Secteur", sectors.GetValueOrDefault(company.SectorCode, company.SectorCode)),
+        new("Site internet", company.Website ?? "—"),
+    ];
+
     private async Task<ModerationDetailViewModel> DetailAsync(Company company, string? reason, CancellationToken cancellationToken)
     {
         var themes = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
@@ -129,12 +140,7 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
             company.Name,
             company.Status == CompanyStatus.Pending,
             [
-                new("SIRET", company.Siret),
-                new("Adresse", $"{company.Address}, {company.Postcode} {company.City}"),
-                new("Département", company.DepartementCode),
-                new("Taille", sizes.GetValueOrDefault(company.SizeCode, company.SizeCode)),
-                new("Secteur", sectors.GetValueOrDefault(company.SectorCode, company.SectorCode)),
-                new("Site internet", company.Website ?? "—"),
+                .. IdentityRows(company, sizes, sectors),
                 new("Charte signée par", $"{company.Charter.SignerName} ({company.Charter.SignerRole}), le {ParisTime.Date(company.Charter.SignedAt)}, version {company.Charter.CharterVersion}"),
                 new("Statut", PublicationItems.StatusLabel(company.Status)),
             ],

@@ -206,12 +206,7 @@ public sealed class FichesNavettesController(
             company.Id,
             company.Name,
             [
-                new("SIRET", company.Siret),
-                new("Adresse", $"{company.Address}, {company.Postcode} {company.City}"),
-                new("Département", company.DepartementCode),
-                new("Taille", sizes.GetValueOrDefault(company.SizeCode, company.SizeCode)),
-                new("Secteur", sectors.GetValueOrDefault(company.SectorCode, company.SectorCode)),
-                new("Site internet", company.Website ?? "—"),
+                .. AdminController.IdentityRows(company, sizes, sectors),
                 new("Fiche navette", $"version {company.FicheVersion}"),
                 new("Interlocuteur dédié de l’État", contact is null ? "pas encore désigné" : $"{contact.DisplayName} ({contact.Email})"),
             ],

@@ -144,15 +144,10 @@ public sealed class AdminController(
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Edit(Guid id, EditConventionForm form, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        var (convention, refusal) = await LoadManagedAsync(id, cancellationToken);
         if (convention is null)
         {
-            return NotFound();
-        }
-
-        if (!Conventions.CanManage(User, convention))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         if (convention.Status != ConventionStatus.Draft)
@@ -199,15 +194,10 @@ public sealed class AdminController(
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> AddSignatory(Guid id, SignatoryForm form, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        var (convention, refusal) = await LoadManagedAsync(id, cancellationToken);
         if (convention is null)
         {
-            return NotFound();
-        }
-
-        if (!Conventions.CanManage(User, convention))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         if (convention.Status != ConventionStatus.Draft)
@@ -239,15 +229,10 @@ public sealed class AdminController(
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Sign(Guid id, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        var (convention, refusal) = await LoadManagedAsync(id, cancellationToken);
         if (convention is null)
         {
-            return NotFound();
-        }
-
-        if (!Conventions.CanManage(User, convention))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         if (convention.Status != ConventionStatus.Draft)
@@ -273,15 +258,10 @@ public sealed class AdminController(
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> AddAmendment(Guid id, AmendmentForm form, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        var (convention, refusal) = await LoadManagedAsync(id, cancellationToken);
         if (convention is null)
         {
-            return NotFound();
-        }
-
-        if (!Conventions.CanManage(User, convention))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         if (convention.Status == ConventionStatus.Draft)
@@ -331,15 +311,10 @@ public sealed class AdminController(
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Objectives(Guid id, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        var (convention, refusal) = await LoadManagedAsync(id, cancellationToken);
         if (convention is null)
         {
-            return NotFound();
-        }
-
-        if (!Conventions.CanManage(User, convention))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         if (convention.Kind != ConventionKind.Paqte)
@@ -699,6 +674,15 @@ public sealed class AdminController(
         await audit.RecordAsync("conventions.create", convention.Id.ToString(), convention.Title, cancellationToken);
         TempData["Success"] = kind == ConventionKind.Paqte ? "Le projet de PAQTE est créé : fixez les objectifs annuels." : "La charte est enregistrée.";
         return LocalRedirect("/admin/conventions/" + convention.Id);
+    }
+
+    /// <summary>The convention an action changes (tracked), or the refusal: 404 when it is not there, 403 when the user may not manage it.</summary>
+    private async Task<(Convention? Convention, IActionResult? Refusal)> LoadManagedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        return convention is null ? (null, NotFound())
+            : !Conventions.CanManage(User, convention) ? (null, Forbid())
+            : (convention, null);
     }
 
     private async Task<Convention?> LoadAsync(Guid id, CancellationToken cancellationToken, bool tracking = false)

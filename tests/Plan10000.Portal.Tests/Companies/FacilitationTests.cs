@@ -34,6 +34,9 @@ public sealed class FacilitationTests(PortalFixture fixture) : IClassFixture<Por
         var after = WebUtility.HtmlDecode(await companyUser.GetStringAsync("/mon-entreprise"));
 
         Assert.Contains("pas encore désigné", before);
+        var sheet = WebUtility.HtmlDecode(await referent.GetStringAsync(page));
+        Assert.Contains(company.Siret, sheet);
+        Assert.Contains($"{company.Postcode} {company.City}", sheet);
         Assert.Equal(HttpStatusCode.BadRequest, outsiderChosen.StatusCode);
         Assert.Contains("Choisissez un référent de ce département", WebUtility.HtmlDecode(await outsiderChosen.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, otherDepartement.StatusCode);

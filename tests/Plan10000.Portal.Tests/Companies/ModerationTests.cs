@@ -58,6 +58,9 @@ public sealed class ModerationTests(PortalFixture fixture) : IClassFixture<Porta
         var admin = await Factory.CreateAdminClientAsync();
         await Factory.CreateUserClientAsync("contact@negoce.test", PortalRoles.Company, (ScopeClaims.Company, company.Id.ToString()));
 
+        var detail = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/entreprises/{company.Id}"));
+        Assert.Contains(company.Siret, detail);
+        Assert.Contains($"{company.Postcode} {company.City}", detail);
         var noReason = await PostAsync(admin, $"/admin/entreprises/{company.Id}", $"/admin/entreprises/{company.Id}/refuser", [new("Reason", "  ")]);
         var rejected = await PostAsync(admin, $"/admin/entreprises/{company.Id}", $"/admin/entreprises/{company.Id}/refuser", [new("Reason", "Le SIRET ne correspond pas à l’entreprise décrite.")]);
 

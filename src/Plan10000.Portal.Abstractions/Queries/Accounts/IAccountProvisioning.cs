@@ -9,8 +9,13 @@ public sealed record AccountCreationResult(string? UserId, IReadOnlyList<string>
 /// <summary>A token proving the holder reads <see cref="Email"/>; single use, for the confirmation link.</summary>
 public sealed record EmailConfirmation(string Email, string Token);
 
-/// <summary>An account as other modules may show it (e.g. a company's dedicated State contact).</summary>
+/// <summary>
+/// An account as other modules may show it (e.g. a company's dedicated State contact). Kept apart from
+/// <see cref="AccountContact"/>: it names any holder of a role, confirmed or not, locked or not (a contact already
+/// chosen must still show), with the address as name when there is none, and loads no roles or scopes.
+/// </summary>
 public sealed record AccountInfo(string UserId, string DisplayName, string Email);
+
 /// <summary>An account with its address and scope, for mail jobs (digests, reminders). Roles and scopes as granted.</summary>
 public sealed record AccountContact(
     string UserId,
