@@ -94,11 +94,17 @@ internal sealed class AccountProvisioning(
     }
 
     public async Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
-        => await db.UserClaims
+    {
+        // A deactivated account (locked by an administrator) is no longer written to; the lockout is compared in
+        // memory because SQLite cannot compare DateTimeOffset columns.
+        var now = clock.GetUtcNow();
+        var accounts = await db.UserClaims
             .Where(c => c.ClaimType == ScopeClaims.Company && c.ClaimValue == companyId)
-            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u.Email!)
-            .Where(e => e != null)
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Email, u.LockoutEnd })
+            .Where(u => u.Email != null)
             .ToListAsync(cancellationToken);
+        return [.. accounts.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).Select(u => u.Email!)];
+    }
 
     public async Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken)
         => (await users.FindByEmailAsync(email.Trim()))?.Id;

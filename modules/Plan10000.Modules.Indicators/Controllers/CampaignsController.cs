@@ -58,16 +58,17 @@ public sealed class CampaignsController(
             ModelState.AddModelError(nameof(form.Period), "Une campagne PAQTE est semestrielle : écrivez par exemple 2026-S1.");
         }
 
-        var opens = DateOnly.TryParseExact(form.OpensOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var o) ? o : (DateOnly?)null;
-        var due = DateOnly.TryParseExact(form.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        // The programme's years only: a date at either end of the calendar would overflow the UTC conversion.
+        var opens = DateOnly.TryParseExact(form.OpensOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var o) && o.Year is >= 2018 and <= 2100 ? o : (DateOnly?)null;
+        var due = DateOnly.TryParseExact(form.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2018 and <= 2100 ? d : (DateOnly?)null;
         if (form.OpensOn is not null && opens is null)
         {
-            ModelState.AddModelError(nameof(form.OpensOn), "Saisissez une date valide (jj/mm/aaaa).");
+            ModelState.AddModelError(nameof(form.OpensOn), "Saisissez une date valide (jj/mm/aaaa), entre 2018 et 2100.");
         }
 
         if (form.DueOn is not null && due is null)
         {
-            ModelState.AddModelError(nameof(form.DueOn), "Saisissez une date valide (jj/mm/aaaa).");
+            ModelState.AddModelError(nameof(form.DueOn), "Saisissez une date valide (jj/mm/aaaa), entre 2018 et 2100.");
         }
         else if (opens is not null && due is not null && due < opens)
         {

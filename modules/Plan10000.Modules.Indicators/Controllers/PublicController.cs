@@ -45,7 +45,7 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
             [.. departements.Select(d => new KeyValuePair<string, string>(d.Code, $"{d.Code} – {d.Nom}"))],
             [.. themes.Select(x => new KeyValuePair<string, string>(x.Numero.ToString(CultureInfo.InvariantCulture), $"{x.Numero}. {x.Libelle}"))],
             DashboardController.PeriodOptions(clock.GetUtcNow().Year, quartersOnly: false),
-            national.Figures,
+            [.. national.Figures.Where(f => f.Contributors >= OpenIndicators.MinimumContributors)],
             table,
             code is null ? "France entière" : departements.First(d => d.Code == code).Nom));
     }

@@ -55,7 +55,7 @@ public interface IAccountProvisioning
     /// <summary>The accounts holding <paramref name="role"/> with that département in their scope, by name (e.g. the referents who may be a company's contact).</summary>
     Task<IReadOnlyList<AccountInfo>> GetDepartementAccountsAsync(string role, string departementCode, CancellationToken cancellationToken);
 
-    /// <summary>The addresses of the accounts scoped to a company, for mail jobs.</summary>
+    /// <summary>The addresses of the accounts scoped to a company, for mail jobs; deactivated (locked) accounts are left out.</summary>
     Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);
 
     /// <summary>The id of the account holding that address, or null.</summary>
