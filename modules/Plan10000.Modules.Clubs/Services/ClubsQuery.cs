@@ -25,6 +25,20 @@ internal sealed class ClubsQuery(ClubsDbContext db) : IClubsQuery
             .Select(m => m.CompanyId)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetMemberCompanyIdsAsync(IReadOnlyCollection<Guid> clubIds, CancellationToken cancellationToken = default)
+    {
+        if (clubIds.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<Guid>>();
+        }
+
+        var rows = await db.Memberships.AsNoTracking()
+            .Where(m => m.Status == MembershipStatus.Accepted && clubIds.Contains(m.ClubId))
+            .Select(m => new { m.ClubId, m.CompanyId })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ClubId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(r => r.CompanyId)]);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, Guid>> GetClubOfCompaniesAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default)
     {
         if (companyIds.Count == 0)

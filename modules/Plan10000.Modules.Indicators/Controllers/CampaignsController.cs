@@ -152,15 +152,11 @@ public sealed class CampaignsController(
             ["Entreprise ou club", "Type"],
             [.. subjects.Where(s => IsLate(s.Id)).Select(s => (IReadOnlyList<string>)[s.Name, s.Kind])]);
         var names = approved.ToDictionary(c => c.Id, c => c.Name);
-        var lateByClub = new List<TableModel>();
-        foreach (var club in clubList)
-        {
-            var members = await clubs.GetMemberCompanyIdsAsync(club.Id, cancellationToken);
-            lateByClub.Add(new TableModel(
-                "Membres en retard — " + club.Name,
-                ["Entreprise"],
-                [.. members.Where(IsLate).Select(m => (IReadOnlyList<string>)[names.GetValueOrDefault(m, "Entreprise non validée")])]));
-        }
+        var membersByClub = await clubs.GetMemberCompanyIdsAsync([.. clubList.Select(c => c.Id)], cancellationToken);
+        var lateByClub = clubList.Select(club => new TableModel(
+            "Membres en retard — " + club.Name,
+            ["Entreprise"],
+            [.. membersByClub.GetValueOrDefault(club.Id, []).Where(IsLate).Select(m => (IReadOnlyList<string>)[names.GetValueOrDefault(m, "Entreprise non validée")])])).ToList();
 
         var name = departements.FirstOrDefault(x => x.Code == code)?.Nom ?? code;
         return View(new CampaignViewModel(campaign, $"{name} ({code})", null, table, lateByClub, late, code));
@@ -270,13 +266,15 @@ public sealed class CampaignsController(
             return NotFound();
         }
 
-        if (!Periods.IsCampaignPeriod(periode))
-        {
-            return BadRequest();
-        }
-
         var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
         var (values, errors) = ValuesForms.Read(Request.Form, definitions, null);
+        if (!Periods.IsCampaignPeriod(periode))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var fallback = Periods.CurrentCampaignPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), false);
+            return View("DepartementValues", await DepartementModelAsync(departement, fallback, Request.Form, errors, cancellationToken, periode ?? "", "Écrivez la période sous la forme 2026-T2 (trimestre) ou 2026-S1 (semestre)."));
+        }
+
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -300,7 +298,7 @@ public sealed class CampaignsController(
         return LocalRedirect($"/admin/indicateurs/departements/{code}/valeurs?periode={periode}");
     }
 
-    private async Task<DepartementValuesViewModel> DepartementModelAsync(DepartementInfo departement, string period, IFormCollection? posted, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken)
+    private async Task<DepartementValuesViewModel> DepartementModelAsync(DepartementInfo departement, string period, IFormCollection? posted, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken, string? periodInput = null, string? periodError = null)
     {
         var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
         var periods = definitions.Select(d => Periods.For(period, d.Periodicity)).Distinct().ToList();
@@ -316,7 +314,8 @@ public sealed class CampaignsController(
             true,
             false,
             ValuesForms.Lines(definitions, period, current, themes, null, posted, errors),
-            [new("Indicateurs", "/admin/indicateurs/tableau-de-bord")]);
+            [new("Indicateurs", "/admin/indicateurs/tableau-de-bord")],
+            new FieldModel("periode", "Période", periodInput ?? period, Error: periodError, Hint: "Sous la forme 2026-T2 (trimestre) ou 2026-S1 (semestre)", Required: true));
         return new DepartementValuesViewModel(departement.Code, departement.Nom, period, form);
     }
 

@@ -77,7 +77,8 @@ internal sealed record ValuesFormViewModel(
     bool Editable,
     bool CanSubmit,
     IReadOnlyList<ValueLine> Lines,
-    IReadOnlyList<Link> Breadcrumb);
+    IReadOnlyList<Link> Breadcrumb,
+    FieldModel? PeriodField = null);
 
 internal sealed record SubmissionViewModel(
     Submission Submission,

@@ -90,16 +90,28 @@ public sealed class PublicController(
         return View("Message", new MessageViewModel("Vérifiez votre messagerie", $"Si l’adresse {email} n’est pas déjà abonnée, un courriel vient d’y partir : suivez son lien pour confirmer votre abonnement à la lettre du club « {club.Name} ».", false));
     }
 
-    /// <summary>Double opt-in: the link carries the subscriber and a single-use value.</summary>
+    /// <summary>Double opt-in: the link carries the subscriber and a single-use value. The GET only shows a button
+    /// (mail scanners follow links); the POST confirms.</summary>
     [HttpGet("lettre/confirmer")]
     public async Task<IActionResult> Confirm(string? jeton, CancellationToken cancellationToken)
     {
-        var read = Tokens.ReadConfirmation(jeton);
-        var subscriber = read is null ? null : await db.Subscribers.SingleOrDefaultAsync(s => s.Id == read.Value.SubscriberId, cancellationToken);
-        if (subscriber is null || subscriber.ConfirmNonce is null || subscriber.ConfirmNonce != read!.Value.Nonce || subscriber.Status != SubscriberStatus.Pending)
+        var subscriber = await PendingSubscriberAsync(jeton, cancellationToken);
+        if (subscriber is null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Message", new MessageViewModel("Lien invalide ou déjà utilisé", "Ce lien de confirmation n’est pas valable ou a déjà servi. Abonnez-vous de nouveau depuis la page du club si besoin.", true));
+            return InvalidConfirmation();
+        }
+
+        var club = await clubs.GetClubAsync(subscriber.ClubId, cancellationToken);
+        return View("Confirm", new ConfirmViewModel(jeton!, club?.Name ?? "", subscriber.Email));
+    }
+
+    [HttpPost("lettre/confirmer")]
+    public async Task<IActionResult> Confirmed([FromForm] string? jeton, CancellationToken cancellationToken)
+    {
+        var subscriber = await PendingSubscriberAsync(jeton, cancellationToken);
+        if (subscriber is null)
+        {
+            return InvalidConfirmation();
         }
 
         subscriber.Status = SubscriberStatus.Confirmed;
@@ -167,6 +179,19 @@ public sealed class PublicController(
         }
 
         return View(new ArchiveViewModel(club.DepartementCode, club.Id, club.Name, newsletter.Subject, ParisTime.Format(newsletter.SentAtUtc ?? newsletter.CreatedAtUtc), Mails.RenderHtml(newsletter.Body)));
+    }
+
+    private async Task<Subscriber?> PendingSubscriberAsync(string? token, CancellationToken cancellationToken)
+    {
+        var read = Tokens.ReadConfirmation(token);
+        var subscriber = read is null ? null : await db.Subscribers.SingleOrDefaultAsync(s => s.Id == read.Value.SubscriberId, cancellationToken);
+        return subscriber is null || subscriber.ConfirmNonce is null || subscriber.ConfirmNonce != read!.Value.Nonce || subscriber.Status != SubscriberStatus.Pending ? null : subscriber;
+    }
+
+    private ViewResult InvalidConfirmation()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Message", new MessageViewModel("Lien invalide ou déjà utilisé", "Ce lien de confirmation n’est pas valable ou a déjà servi. Abonnez-vous de nouveau depuis la page du club si besoin.", true));
     }
 
     private ViewResult Invalid()

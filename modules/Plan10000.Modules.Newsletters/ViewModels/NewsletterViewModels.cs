@@ -71,3 +71,5 @@ public sealed record ArchiveViewModel(string DepartementCode, Guid ClubId, strin
 public sealed record MessageViewModel(string Title, string Message, bool Error);
 
 public sealed record UnsubscribeViewModel(string Token, string ClubName, string Email);
+
+public sealed record ConfirmViewModel(string Token, string ClubName, string Email);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Newsletters.Models;
@@ -70,7 +71,7 @@ public sealed class NewsletterAccessTests : IClassFixture<PortalFixture>
     }
 
     [Fact]
-    public async Task Double_opt_in_keeps_the_consent_and_its_link_serves_once()
+    public async Task Double_opt_in_keeps_the_consent_a_get_alone_does_not_confirm_and_the_post_serves_once()
     {
         var club = await AddClubAsync(factory, "56", "Club des abonnés " + Guid.NewGuid().ToString("N")[..4]);
         var email = NewEmail("lecteur");
@@ -80,13 +81,30 @@ public sealed class NewsletterAccessTests : IClassFixture<PortalFixture>
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Equal(SubscriberStatus.Pending, await WithDbAsync(factory, db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Status).SingleAsync()));
         var link = await factory.WaitForMailLinkAsync(email, "Confirmez votre abonnement");
-        var confirmed = await visitor.GetAsync(link);
-        var reused = await visitor.GetAsync(link);
-        var forged = await visitor.GetAsync("/lettre/confirmer?jeton=" + Uri.EscapeDataString(link[^20..]));
+        var shown = await visitor.GetAsync(link);
+        var shownPage = WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("Confirmer mon abonnement", shownPage);
+        Assert.Equal(SubscriberStatus.Pending, await WithDbAsync(factory, db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Status).SingleAsync()));
+        var jeton = Uri.UnescapeDataString(link[(link.IndexOf("jeton=", StringComparison.Ordinal) + 6)..]);
+        var antiforgery = Regex.Match(shownPage[shownPage.IndexOf("action=\"/lettre/confirmer\"", StringComparison.Ordinal)..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(antiforgery));
+        Task<HttpResponseMessage> PostConfirm(string? token, string value) => visitor.PostAsync("/lettre/confirmer", new FormUrlEncodedContent(token is null ? new Dictionary<string, string> { ["jeton"] = value } : new Dictionary<string, string> { ["jeton"] = value, ["__RequestVerificationToken"] = token }));
+        var withoutAntiforgery = await PostConfirm(null, jeton);
+        Assert.Equal(SubscriberStatus.Pending, await WithDbAsync(factory, db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Status).SingleAsync()));
+        var forged = await PostConfirm(antiforgery, jeton[..^4] + "AAAA");
+        var confirmed = await PostConfirm(antiforgery, jeton);
+        var reused = await PostConfirm(antiforgery, jeton);
+        var reusedLink = await visitor.GetAsync(link);
 
+        Assert.Equal(HttpStatusCode.BadRequest, withoutAntiforgery.StatusCode);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Abonnement confirmé", WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.Contains("Lien invalide ou déjà utilisé", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, reusedLink.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Lien invalide ou déjà utilisé", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()));
         var subscriber = await WithDbAsync(factory, db => db.Subscribers.AsNoTracking().SingleAsync(s => s.Email == email));
         Assert.Equal(SubscriberStatus.Confirmed, subscriber.Status);
         Assert.Equal(Modules.Newsletters.Controllers.PublicController.ConsentForm, subscriber.ConsentForm);

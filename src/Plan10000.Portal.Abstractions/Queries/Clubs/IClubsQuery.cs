@@ -17,6 +17,9 @@ public interface IClubsQuery
     /// <summary>The companies whose membership of the club is accepted.</summary>
     Task<IReadOnlyList<Guid>> GetMemberCompanyIdsAsync(Guid clubId, CancellationToken cancellationToken = default);
 
+    /// <summary>For each given club, the companies whose membership is accepted (one query; clubs without members are absent).</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetMemberCompanyIdsAsync(IReadOnlyCollection<Guid> clubIds, CancellationToken cancellationToken = default);
+
     /// <summary>For each given company with an accepted membership, the club it belongs to.</summary>
     Task<IReadOnlyDictionary<Guid, Guid>> GetClubOfCompaniesAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken = default);
 
