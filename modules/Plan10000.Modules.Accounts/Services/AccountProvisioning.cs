@@ -93,13 +93,21 @@ internal sealed class AccountProvisioning(
             .OrderBy(a => a.DisplayName, StringComparer.CurrentCulture)];
     }
 
-    public async Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken)
+        => GetCompaniesEmailsAsync([companyId], cancellationToken);
+
+    public async Task<IReadOnlyList<string>> GetCompaniesEmailsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken)
     {
+        if (companyIds.Count == 0)
+        {
+            return [];
+        }
+
         // A deactivated account (locked by an administrator) is no longer written to; the lockout is compared in
         // memory because SQLite cannot compare DateTimeOffset columns.
         var now = clock.GetUtcNow();
         var accounts = await db.UserClaims
-            .Where(c => c.ClaimType == ScopeClaims.Company && c.ClaimValue == companyId)
+            .Where(c => c.ClaimType == ScopeClaims.Company && companyIds.Contains(c.ClaimValue!))
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Email, u.LockoutEnd })
             .Where(u => u.Email != null)
             .ToListAsync(cancellationToken);

@@ -153,12 +153,8 @@ internal sealed class NewsletterSender(
     /// <summary>The accepted member companies' accounts plus the confirmed subscribers, minus the opt-outs, each address once.</summary>
     internal async Task<IReadOnlyList<string>> AudienceAsync(Guid clubId, CancellationToken cancellationToken)
     {
-        var emails = new List<string>();
-        foreach (var companyId in await clubs.GetMemberCompanyIdsAsync(clubId, cancellationToken))
-        {
-            emails.AddRange(await accounts.GetCompanyEmailsAsync(companyId.ToString(), cancellationToken));
-        }
-
+        var members = await clubs.GetMemberCompanyIdsAsync(clubId, cancellationToken);
+        var emails = new List<string>(await accounts.GetCompaniesEmailsAsync([.. members.Select(m => m.ToString())], cancellationToken));
         emails.AddRange(await db.Subscribers.AsNoTracking().Where(s => s.ClubId == clubId && s.Status == SubscriberStatus.Confirmed).Select(s => s.Email).ToListAsync(cancellationToken));
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => o.ClubId == clubId).Select(o => o.Email).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0 && !optedOut.Contains(e)).Distinct().Order(StringComparer.Ordinal)];

@@ -58,6 +58,9 @@ public interface IAccountProvisioning
     /// <summary>The addresses of the accounts scoped to a company, for mail jobs; deactivated (locked) accounts are left out.</summary>
     Task<IReadOnlyList<string>> GetCompanyEmailsAsync(string companyId, CancellationToken cancellationToken);
 
+    /// <summary>The same for many companies in one query (e.g. a club newsletter's audience).</summary>
+    Task<IReadOnlyList<string>> GetCompaniesEmailsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken);
+
     /// <summary>The id of the account holding that address, or null.</summary>
     Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken);
 
