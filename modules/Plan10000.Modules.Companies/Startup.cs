@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Plan10000.Modules.Companies.Jobs;
@@ -69,7 +70,9 @@ internal sealed class Sitemap(ShowcaseQuery showcase, Plan10000.Portal.Abstracti
             entries.Add(new($"Dossier de presse : {departement.Nom} ({departement.Code})", "/presse/" + departement.Code, "Dossiers de presse"));
         }
 
-        await foreach (var company in showcase.AllListedAsync(cancellationToken))
+        // Only the three columns the sitemap shows: the commitments and consents AllListedAsync loads are not needed here.
+        var companies = await showcase.Listed().OrderBy(c => c.Id).Select(c => new { c.Name, c.Slug, c.DecidedAt }).ToListAsync(cancellationToken);
+        foreach (var company in companies)
         {
             entries.Add(new(company.Name, "/entreprises-engagees/" + company.Slug, "Entreprises engagées", company.DecidedAt));
         }
