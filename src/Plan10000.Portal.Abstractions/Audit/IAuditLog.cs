@@ -19,6 +19,9 @@ public interface IAuditLog
 
     Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The action names recorded so far, sorted: modules record their own names, so the journal's filter offers what exists.</summary>
+    Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<AuditEntry>> ForUserAsync(string userId, CancellationToken cancellationToken = default);
 
     Task<int> PurgeOlderThanAsync(DateTimeOffset limit, CancellationToken cancellationToken = default);

@@ -77,6 +77,9 @@ internal sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Ti
         return new AuditPage(entries, total, page, query.PageSize);
     }
 
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default)
+        => await db.AuditEntries.AsNoTracking().Select(r => r.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<AuditEntry>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
         => await db.AuditEntries.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.Id)
             .Select(r => new AuditEntry(r.Id, new DateTimeOffset(r.At, TimeSpan.Zero), r.UserId, r.UserName, r.Action, r.Target, r.Details, r.IpAddress))

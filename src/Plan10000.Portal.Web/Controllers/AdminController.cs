@@ -79,14 +79,15 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
     public async Task<IActionResult> Audit([FromServices] IAuditLog audit, string? type, string? user, string? du, string? au, int page = 1, CancellationToken cancellationToken = default)
     {
         var (from, to, error) = ParsePeriod(du, au);
-        var result = await audit.SearchAsync(new AuditQuery(type, user, from, to, page), cancellationToken);
+        // A wrong period shows no entry rather than every entry under a filter the user did not ask for.
+        var result = error is null ? await audit.SearchAsync(new AuditQuery(type, user, from, to, page), cancellationToken) : new AuditPage([], 0, 1, 50);
         var format = $"/admin/journal?type={Uri.EscapeDataString(type ?? "")}&user={Uri.EscapeDataString(user ?? "")}&du={Uri.EscapeDataString(du ?? "")}&au={Uri.EscapeDataString(au ?? "")}&page={{0}}";
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        return View(new AuditViewModel(result, type, user, du, au, new PaginationModel(result.Page, result.PageCount, format), error));
+        return View(new AuditViewModel(result, await audit.ActionsAsync(cancellationToken), type, user, du, au, new PaginationModel(result.Page, result.PageCount, format), error));
     }
 
     [HttpGet("journal.csv")]
@@ -101,7 +102,7 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
 
         var result = await audit.SearchAsync(new AuditQuery(type, user, from, to, 1, 10_000), cancellationToken);
         var table = new ExportTable("Journal", ["date", "utilisateur", "action", "cible", "details", "adresse_ip"],
-            [.. result.Entries.Select(e => (IReadOnlyList<object?>)[e.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.UserName, e.Action, e.Target, e.Details, e.IpAddress])]);
+            [.. result.Entries.Select(e => (IReadOnlyList<object?>)[ParisTime.Stamp(e.At), e.UserName, e.Action, e.Target, e.Details, e.IpAddress])]);
         return File(exporter.ToCsv(table), "text/csv; charset=utf-8", "journal.csv");
     }
 
@@ -110,7 +111,7 @@ public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes
     public async Task<IActionResult> Mails([FromServices] IMailLog mails, string? recipient, string? template, string? status, string? du, string? au, int page = 1, CancellationToken cancellationToken = default)
     {
         var (from, to, error) = ParsePeriod(du, au);
-        var result = await mails.SearchAsync(new MailLogQuery(recipient, template, status, from, to, page), cancellationToken);
+        var result = error is null ? await mails.SearchAsync(new MailLogQuery(recipient, template, status, from, to, page), cancellationToken) : new MailLogPage([], 0, 1, 50);
         var format = $"/admin/courriels?recipient={Uri.EscapeDataString(recipient ?? "")}&template={Uri.EscapeDataString(template ?? "")}&status={Uri.EscapeDataString(status ?? "")}&du={Uri.EscapeDataString(du ?? "")}&au={Uri.EscapeDataString(au ?? "")}&page={{0}}";
         if (error is not null)
         {

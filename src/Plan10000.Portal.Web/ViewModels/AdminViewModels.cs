@@ -35,6 +35,6 @@ public sealed class SiteSettingsForm
     public IReadOnlyList<ThemeDescriptor> AvailableThemes { get; set; } = [];
 }
 
-public sealed record AuditViewModel(AuditPage Page, string? Action, string? User, string? From, string? To, PaginationModel Pagination, string? Error);
+public sealed record AuditViewModel(AuditPage Page, IReadOnlyList<string> Actions, string? Action, string? User, string? From, string? To, PaginationModel Pagination, string? Error);
 
 public sealed record MailLogViewModel(MailLogPage Page, string? Recipient, string? Template, string? Status, string? From, string? To, PaginationModel Pagination, string? Error);

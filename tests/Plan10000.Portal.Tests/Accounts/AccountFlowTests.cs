@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Portal.Tests.Support;
 
 namespace Plan10000.Portal.Tests.Accounts;
@@ -136,7 +137,25 @@ public sealed class AccountFlowTests(PortalFixture fixture) : IClassFixture<Port
         Assert.Contains("'=1+1@exemple.fr", csv);
         Assert.DoesNotContain(";=1+1@exemple.fr", csv);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
-        Assert.Contains("Saisissez les dates au format JJ/MM/AAAA.", await badDate.Content.ReadAsStringAsync());
+        var badDateBody = await badDate.Content.ReadAsStringAsync();
+        Assert.Contains("Saisissez les dates au format JJ/MM/AAAA.", badDateBody);
+        Assert.DoesNotContain("intrus@exemple.fr", badDateBody);
+        Assert.Matches(@"\n\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};", csv);
+    }
+
+    [Fact]
+    public async Task The_journal_filter_offers_the_actions_modules_record_under_their_own_names()
+    {
+        var admin = await fixture.Factory.CreateAdminClientAsync();
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Plan10000.Portal.Abstractions.Audit.IAuditLog>().RecordAsync("module-action-test", "cible", null);
+        }
+
+        var page = await admin.GetStringAsync("/admin/journal");
+
+        Assert.Contains("<option value=\"module-action-test\"", page);
+        Assert.Contains("module-action-test", await admin.GetStringAsync("/admin/journal?type=module-action-test"));
     }
 
     [Fact]
