@@ -50,10 +50,7 @@ internal sealed class ClubReminders(ClubsDbContext db, IAccountProvisioning acco
             if (meeting.StartsAtUtc >= from && meeting.StartsAtUtc < to)
             {
                 var recipients = new List<string>(animators);
-                foreach (var registration in meeting.Registrations)
-                {
-                    recipients.AddRange(await accounts.GetCompanyEmailsAsync(registration.CompanyId.ToString(), cancellationToken));
-                }
+                recipients.AddRange(await accounts.GetCompaniesEmailsAsync([.. meeting.Registrations.Select(r => r.CompanyId.ToString())], cancellationToken));
 
                 var place = string.Join(" — ", new[] { meeting.Place, meeting.VideoUrl }.Where(p => !string.IsNullOrWhiteSpace(p)));
                 foreach (var email in recipients.Distinct(StringComparer.OrdinalIgnoreCase))

@@ -64,23 +64,16 @@ internal sealed class ConventionsDigest(ConventionsDbContext db, IAccountProvisi
 
     public async Task<DigestSection?> BuildSectionAsync(string recipientUserId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var drafts = await db.Conventions.AsNoTracking().Where(c => c.Status == ConventionStatus.Draft)
-            .OrderBy(c => c.DepartementCode).ThenBy(c => c.PartyName).Take(500).ToListAsync(cancellationToken);
-        var mine = new List<Convention>();
-        foreach (var group in drafts.GroupBy(c => c.DepartementCode))
+        // The recipient's own départements in one query, instead of resolving every referent address of every département.
+        var contact = (await accounts.GetContactsAsync([recipientUserId], cancellationToken)).SingleOrDefault();
+        if (contact is null || !contact.Roles.Contains(PortalRoles.TerritorialReferent) || contact.Departements.Count == 0)
         {
-            // IAccountProvisioning gives a département's referents by address: the recipient is one of them or not.
-            var emails = await accounts.GetDepartementEmailsAsync(PortalRoles.TerritorialReferent, group.Key, cancellationToken);
-            foreach (var email in emails)
-            {
-                if (await accounts.FindUserIdAsync(email, cancellationToken) == recipientUserId)
-                {
-                    mine.AddRange(group);
-                    break;
-                }
-            }
+            return null;
         }
 
+        var codes = contact.Departements.Select(d => d.ToUpperInvariant()).ToList();
+        var mine = await db.Conventions.AsNoTracking().Where(c => c.Status == ConventionStatus.Draft && codes.Contains(c.DepartementCode))
+            .OrderBy(c => c.DepartementCode).ThenBy(c => c.PartyName).Take(500).ToListAsync(cancellationToken);
         if (mine.Count == 0)
         {
             return null;
