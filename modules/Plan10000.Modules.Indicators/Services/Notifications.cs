@@ -24,6 +24,18 @@ internal sealed class LateReporters(IndicatorsDbContext db)
             .ToListAsync(cancellationToken);
         return ids.Except(done).ToHashSet();
     }
+
+    /// <summary>The (campaign, subject) pairs already transmitted, for several campaigns at once: one query.</summary>
+    public async Task<IReadOnlySet<(Guid CampaignId, Guid SubjectId)>> SubmittedAsync(IReadOnlyCollection<Guid> campaignIds, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
+    {
+        var campaigns = campaignIds.Distinct().ToList();
+        var ids = subjectIds.Distinct().ToList();
+        var done = await db.Submissions.AsNoTracking()
+            .Where(s => campaigns.Contains(s.CampaignId) && ids.Contains(s.SubjectId) && s.Status != SubmissionStatus.ToDo)
+            .Select(s => new { s.CampaignId, s.SubjectId })
+            .ToListAsync(cancellationToken);
+        return done.Select(s => (s.CampaignId, s.SubjectId)).ToHashSet();
+    }
 }
 
 /// <summary>
@@ -102,20 +114,33 @@ internal sealed class LateMembersDigest(IndicatorsDbContext db, LateReporters la
 
         var now = clock.GetUtcNow().UtcDateTime;
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.OpensAtUtc <= now && c.DueAtUtc > now.AddDays(-30)).OrderBy(c => c.DueAtUtc).ToListAsync(cancellationToken);
+        if (campaigns.Count == 0)
+        {
+            return null;
+        }
+
+        var membersByClub = await clubs.GetMemberCompanyIdsAsync(clubIds, cancellationToken);
+        var allMembers = membersByClub.Values.SelectMany(m => m).Distinct().ToList();
+        if (allMembers.Count == 0)
+        {
+            return null;
+        }
+
+        var names = (await companies.GetCompaniesAsync(allMembers, cancellationToken)).ToDictionary(c => c.Id, c => c.Name);
+        var submitted = await late.SubmittedAsync([.. campaigns.Select(c => c.Id)], allMembers, cancellationToken);
         var lines = new List<string>();
         foreach (var clubId in clubIds)
         {
-            var club = await clubs.GetClubAsync(clubId, cancellationToken);
-            var members = await clubs.GetMemberCompanyIdsAsync(clubId, cancellationToken);
-            if (club is null || members.Count == 0)
+            var members = membersByClub.GetValueOrDefault(clubId, []);
+            var club = members.Count == 0 ? null : await clubs.GetClubAsync(clubId, cancellationToken);
+            if (club is null)
             {
                 continue;
             }
 
-            var names = (await companies.GetCompaniesAsync(members, cancellationToken)).ToDictionary(c => c.Id, c => c.Name);
             foreach (var campaign in campaigns)
             {
-                var missing = await late.NotSubmittedAsync(campaign.Id, members, cancellationToken);
+                var missing = members.Distinct().Where(m => !submitted.Contains((campaign.Id, m))).ToList();
                 if (missing.Count > 0)
                 {
                     var state = campaign.DueAtUtc < now ? "en retard" : "pas encore transmis";
