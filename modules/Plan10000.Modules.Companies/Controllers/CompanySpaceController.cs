@@ -290,7 +290,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             Approved = company.Status == CompanyStatus.Approved,
             StateContact = await StateContactAsync(company, cancellationToken),
             Problems = [.. (await db.Problems.AsNoTracking().Where(p => p.CompanyId == company.Id).OrderByDescending(p => p.UpdatedAt).Take(50).ToListAsync(cancellationToken))
-                .Select(p => new ProblemSummary(p.Id, p.Subject, company.Name, p.DepartementCode, AdministrativeProblem.StatusLabel(p.Status), ParisTime.Display(new DateTimeOffset(DateTime.SpecifyKind(p.UpdatedAt, DateTimeKind.Utc)))))],
+                .Select(p => new ProblemSummary(p.Id, p.Subject, company.Name, p.DepartementCode, AdministrativeProblem.StatusLabel(p.Status), ParisTime.Display(p.UpdatedAt)))],
             IntermediationContacts = [.. (await db.IntermediationContacts.AsNoTracking().Where(c => c.CompanyId == company.Id).OrderByDescending(c => c.ContactedOn).ThenByDescending(c => c.RecordedAt).Take(100).ToListAsync(cancellationToken))
                 .Select(c => FichesNavettesController.ToView(c, company.Commitments.ToDictionary(l => l.Id, l => $"{l.Position}. {themeLabels.GetValueOrDefault(l.ThemeNumero, "")}")))],
         };

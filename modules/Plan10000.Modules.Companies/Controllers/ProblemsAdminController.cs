@@ -53,7 +53,7 @@ public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope 
         return View(new ProblemListViewModel(
             departements is null ? "tous les départements" : string.Join(", ", departements.Order()),
             status?.ToString(),
-            [.. rows.Select(r => new ProblemSummary(r.Id, r.Subject, r.Name, r.DepartementCode, AdministrativeProblem.StatusLabel(r.Status), ParisTime.Display(new DateTimeOffset(DateTime.SpecifyKind(r.UpdatedAt, DateTimeKind.Utc)))))],
+            [.. rows.Select(r => new ProblemSummary(r.Id, r.Subject, r.Name, r.DepartementCode, AdministrativeProblem.StatusLabel(r.Status), ParisTime.Display(r.UpdatedAt)))],
             total,
             new PaginationModel(page, pageCount, "/admin/entreprises/problemes?statut=" + Uri.EscapeDataString(status?.ToString() ?? "") + "&page={0}")));
     }

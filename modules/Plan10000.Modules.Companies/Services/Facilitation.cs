@@ -40,7 +40,7 @@ internal static class Facilitation
             problem.DepartementCode,
             Badge(problem.Status),
             problem.Status.ToString(),
-            [.. messages.Select(m => new ThreadMessageView(m.FromState ? $"{m.AuthorName} (État)" : m.AuthorName, m.FromState, ParisTime.Display(new DateTimeOffset(DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc))), m.Text))],
+            [.. messages.Select(m => new ThreadMessageView(m.FromState ? $"{m.AuthorName} (État)" : m.AuthorName, m.FromState, ParisTime.Display(m.CreatedAt), m.Text))],
             form,
             forState ? $"/admin/entreprises/problemes/{problem.Id}" : $"/mon-entreprise/problemes/{problem.Id}",
             forState,

@@ -56,6 +56,9 @@ public static class ParisTime
     /// <summary>« 3 mars 2026 à 14h30 ».</summary>
     public static string Display(DateTimeOffset value) => ToParis(value).ToString("d MMMM yyyy 'à' HH'h'mm", French);
 
+    /// <summary>The same for a UTC <see cref="DateTime"/> column (the portal stores sortable times so).</summary>
+    public static string Display(DateTime utc) => Display(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
     /// <summary>« 3/03/2026 14:30:05 », for logs and tables.</summary>
     public static string Stamp(DateTimeOffset value) => ToParis(value).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
