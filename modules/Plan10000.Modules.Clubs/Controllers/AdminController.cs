@@ -110,6 +110,7 @@ public sealed class AdminController(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.ClubChangedAsync(club.Id, cancellationToken);
         if (!canCreate)
         {
             await accounts.AddClubScopeAsync(userId, club.Id.ToString(), cancellationToken);
@@ -140,6 +141,7 @@ public sealed class AdminController(
             club.Status = ClubStatus.Active;
             club.ValidatedBy = User.FindFirstValue(ClaimTypes.NameIdentifier);
             await db.SaveChangesAsync(cancellationToken);
+            await HttpContext.ClubChangedAsync(club.Id, cancellationToken);
         }
 
         TempData["Success"] = $"Le club « {club.Name} » est validé.";
@@ -189,6 +191,7 @@ public sealed class AdminController(
         {
             db.Animators.Add(new ClubAnimator { ClubId = club.Id, UserId = userId, Email = form.Email.Trim() });
             await db.SaveChangesAsync(cancellationToken);
+            await HttpContext.ClubChangedAsync(club.Id, cancellationToken);
         }
 
         await accounts.AddClubScopeAsync(userId, club.Id.ToString(), cancellationToken);
@@ -250,6 +253,7 @@ public sealed class AdminController(
         };
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.MeetingChangedAsync(club.Id, meeting.Id, cancellationToken);
         TempData["Success"] = $"La rencontre « {meeting.Title} » est programmée.";
         return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
     }
@@ -395,6 +399,7 @@ public sealed class AdminController(
         meeting.Capacity = capacity;
         meeting.Sequence++;
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.MeetingChangedAsync(club.Id, meeting.Id, cancellationToken);
         TempData["Success"] = $"La rencontre « {meeting.Title} » est modifiée.";
         return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
     }
@@ -440,6 +445,7 @@ public sealed class AdminController(
             meeting.CancelledAtUtc = Now;
             meeting.Sequence++;
             await db.SaveChangesAsync(cancellationToken);
+            await HttpContext.MeetingChangedAsync(club.Id, meeting.Id, cancellationToken);
         }
 
         TempData["Success"] = $"La rencontre « {meeting.Title} » est annulée.";
@@ -492,6 +498,7 @@ public sealed class AdminController(
         meeting.Minutes = form.Minutes.Trim();
         meeting.MinutesFiledAtUtc = Now;
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.MeetingChangedAsync(club.Id, meeting.Id, cancellationToken);
         TempData["Success"] = "Le compte rendu est enregistré ; les membres le lisent sur la page du club.";
         return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
     }
@@ -581,6 +588,7 @@ public sealed class AdminController(
 
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.MeetingChangedAsync(club.Id, meeting.Id, cancellationToken);
         TempData["Success"] = decision.CommitmentId is null ? "La décision est enregistrée." : "La décision est enregistrée et ajoutée à la fiche navette de l’entreprise.";
         return LocalRedirect($"/admin/clubs/{club.Id}/rencontres/{meeting.Id}");
     }
@@ -622,6 +630,7 @@ public sealed class AdminController(
             membership.Status = to;
             membership.DecidedAtUtc = Now;
             await db.SaveChangesAsync(cancellationToken);
+            await HttpContext.ClubChangedAsync(club.Id, cancellationToken);
         }
 
         TempData["Success"] = message;

@@ -79,6 +79,7 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
         membership.Status = MembershipStatus.Left;
         membership.DecidedAtUtc = Clubs.NowUtc;
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.ClubChangedAsync(clubId, cancellationToken);
         TempData["Success"] = "Votre entreprise a quitté le club.";
         return LocalRedirect("/clubs/" + code.ToUpperInvariant());
     }
@@ -119,6 +120,7 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
 
         db.Registrations.Add(new MeetingRegistration { MeetingId = meeting.Id, CompanyId = company.Id, RegisteredAtUtc = Clubs.NowUtc });
         await db.SaveChangesAsync(cancellationToken);
+        await HttpContext.MeetingChangedAsync(meeting.ClubId, meeting.Id, cancellationToken);
         TempData["Success"] = $"Votre entreprise est inscrite à la rencontre « {meeting.Title} ».";
         return LocalRedirect("/clubs/" + code.ToUpperInvariant());
     }

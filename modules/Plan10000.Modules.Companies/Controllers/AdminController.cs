@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
@@ -12,6 +13,8 @@ using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Time;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Companies;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
@@ -105,6 +108,11 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
         company.DecidedAt = clock.GetUtcNow();
         company.DecidedBy = User.FindFirstValue(ClaimTypes.NameIdentifier);
         await db.SaveChangesAsync(cancellationToken);
+        if (decision == CompanyStatus.Approved)
+        {
+            await HttpContext.RequestServices.GetRequiredService<IEventPublisher>().PublishAsync(new CompanyApproved(company.Id, company.DepartementCode), cancellationToken);
+        }
+
         var id = company.Id;
         jobs.Enqueue<CompanyDecisionMailJob>(j => j.SendAsync(id));
         TempData["Success"] = decision == CompanyStatus.Approved

@@ -14,6 +14,8 @@ using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Abstractions.Time;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Companies;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
@@ -116,6 +118,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
         commitment.ResultComment = string.IsNullOrWhiteSpace(form.ResultComment) ? null : form.ResultComment.Trim();
         commitment.ResultReportedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await Companies.EditedAsync(company, cancellationToken);
         TempData["Success"] = "Résultat enregistré.";
         return LocalRedirect("/mon-entreprise");
     }
@@ -155,6 +158,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             company.DecidedAt = clock.GetUtcNow();
             company.DecidedBy = UserId();
             await db.SaveChangesAsync(cancellationToken);
+            await HttpContext.RequestServices.GetRequiredService<IEventPublisher>().PublishAsync(new CompanyWithdrawn(company.Id, company.DepartementCode), cancellationToken);
         }
 
         TempData["Success"] = "Votre entreprise est retirée du programme et n’apparaît plus dans la vitrine.";
@@ -227,6 +231,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
         CompanyService.SetConsents(company, form.Consents, clock.GetUtcNow());
         CompanyService.RefreshSearchText(company);
         await db.SaveChangesAsync(cancellationToken);
+        await Companies.EditedAsync(company, cancellationToken);
         TempData["Success"] = "Profil enregistré.";
         return LocalRedirect("/mon-entreprise");
     }

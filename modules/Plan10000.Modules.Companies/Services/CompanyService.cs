@@ -2,11 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Companies;
 
 namespace Plan10000.Modules.Companies.Services;
 
 /// <summary>Writes companies and their fiche navette; keeps the search column and the versions in step with every save.</summary>
-internal sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
+internal sealed class CompanyService(CompaniesDbContext db, TimeProvider clock, IEventPublisher events)
 {
     /// <summary>
     /// A SIREN is taken while a company with it is pending or approved; a rejected or withdrawn sign-up frees it,
@@ -77,7 +79,14 @@ internal sealed class CompanyService(CompaniesDbContext db, TimeProvider clock)
         AddVersion(company, userId, clock.GetUtcNow());
         RefreshSearchText(company);
         await db.SaveChangesAsync(cancellationToken);
+        await EditedAsync(company, cancellationToken);
     }
+
+    /// <summary>Announces a saved change of what the company shows, so public pages showing it are rebuilt.</summary>
+    internal Task EditedAsync(Company company, CancellationToken cancellationToken)
+        => company.Status == CompanyStatus.Approved
+            ? events.PublishAsync(new CompanyEdited(company.Id, company.DepartementCode), cancellationToken)
+            : Task.CompletedTask;
 
     internal static void SetConsents(Company company, IEnumerable<string> granted, DateTimeOffset now)
     {

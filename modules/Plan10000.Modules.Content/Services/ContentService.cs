@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Content;
 using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 
@@ -64,12 +66,13 @@ internal sealed record Actor(string Name, string? Id, bool CanPublish)
 }
 
 /// <summary>The editorial workflow: saves (each one a version), transitions, scheduled publication.</summary>
-internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markdown, TimeProvider clock, IEventPublisher events)
 {
     /// <summary>Saves the item's current fields as a new version. A save by someone who may not publish takes a published item back to draft.</summary>
     internal async Task SaveAsync(ContentItem item, Actor actor, string note, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var wasPublished = item.Id != 0 && item.Status == ContentStatus.Published;
         if (item.Id == 0)
         {
             item.CreatedAt = now;
@@ -93,6 +96,14 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         item.SearchText = SearchTextOf(item);
         await db.SaveChangesAsync(cancellationToken);
         await AddVersionAsync(item, actor, note, cancellationToken);
+        if (item.Status == ContentStatus.Published)
+        {
+            await events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken);
+        }
+        else if (wasPublished)
+        {
+            await events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
+        }
     }
 
     internal string SearchTextOf(ContentItem item)
@@ -140,6 +151,13 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
 
     private async Task PublishNowAsync(ContentItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await MarkPublishedAsync(item, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken);
+    }
+
+    private async Task MarkPublishedAsync(ContentItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         item.Status = ContentStatus.Published;
         item.PublishAt = null;
         item.PublishedAt ??= now;
@@ -147,8 +165,6 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         {
             await AppendCharterVersionAsync(item, now, cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A new charter row only when the text changed: earlier rows, and the signatures that point at them, stay as they were.</summary>
@@ -177,6 +193,7 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         item.PublishAt = null;
         item.UnpublishAt = null;
         await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
     }
 
     /// <summary>Publishes what is due and unpublishes what has expired. Running it twice changes nothing more.</summary>
@@ -186,7 +203,8 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         var due = await db.Items.Where(i => i.PublishAt != null && i.PublishAt <= now && i.Status != ContentStatus.Archived).ToListAsync(cancellationToken);
         foreach (var item in due)
         {
-            await PublishNowAsync(item, now, cancellationToken);
+            await MarkPublishedAsync(item, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var expired = await db.Items.Where(i => i.UnpublishAt != null && i.UnpublishAt <= now && i.Status == ContentStatus.Published).ToListAsync(cancellationToken);
@@ -197,6 +215,16 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var item in due)
+        {
+            await events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken);
+        }
+
+        foreach (var item in expired)
+        {
+            await events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
+        }
+
         return due.Count + expired.Count;
     }
 }

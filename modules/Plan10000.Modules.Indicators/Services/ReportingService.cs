@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Indicators.Data;
 using Plan10000.Modules.Indicators.Models;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Indicators;
 
 namespace Plan10000.Modules.Indicators.Services;
 
@@ -9,7 +11,7 @@ namespace Plan10000.Modules.Indicators.Services;
 /// value that becomes validated updates the aggregate of its (indicator, period, département) in the same
 /// SaveChanges, so the dashboards are never stale.
 /// </summary>
-internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider clock)
+internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider clock, IEventPublisher events)
 {
     /// <summary>
     /// Serializes the read-modify-write of the aggregates within the process, so two validations touching the same
@@ -163,6 +165,11 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
         finally
         {
             AggregateLock.Release();
+        }
+
+        if (rows.Count > 0)
+        {
+            await events.PublishAsync(new IndicatorValuesValidated([.. rows.Select(r => r.DepartementCode).Distinct()], rows.Count), cancellationToken);
         }
     }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Settings;
 using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Infrastructure.Data;
 
@@ -31,5 +33,6 @@ internal sealed class SiteSettingsStore(IServiceScopeFactory scopes, IMemoryCach
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SetValueAsync(RowKey, JsonSerializer.Serialize(settings), cancellationToken);
         cache.Remove(CacheKey);
+        await scope.ServiceProvider.GetRequiredService<IEventPublisher>().PublishAsync(new SiteSettingsChanged(), cancellationToken);
     }
 }

@@ -21,6 +21,7 @@ using Plan10000.Portal.Abstractions.Themes;
 using Plan10000.Portal.Infrastructure;
 using Plan10000.Portal.Infrastructure.Data;
 using Plan10000.Portal.Infrastructure.Mail;
+using Plan10000.Portal.Web.Caching;
 using Plan10000.Portal.Web.Jobs;
 using Plan10000.Portal.Web.Modules;
 using Plan10000.Portal.Web.Security;
@@ -97,6 +98,7 @@ internal static class PortalHost
                 : CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+        services.AddPortalCaching(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "portail.messages");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -170,6 +172,7 @@ internal static class PortalHost
             app.UseHsts();
         }
 
+        app.UseHeadAsGet();
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/erreur/500");
@@ -179,6 +182,7 @@ internal static class PortalHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalCaching();
         app.MapHealthChecks("/health");
         // Endpoint authorization gives the usual answers: login page when anonymous, 403 without the permission.
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/admin", DashboardTitle = "Tâches planifiées" })

@@ -21,7 +21,12 @@ public sealed class ShowcaseQueryCountTests : IDisposable
 
     public ShowcaseQueryCountTests()
     {
-        factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:Seed:ScaleCompanies"] = "250" })
+        factory = new PortalFactory(settings: new Dictionary<string, string?>
+        {
+            ["Portal:Seed:ScaleCompanies"] = "250",
+            // The pages are counted as they are built, not as the output cache serves them again.
+            ["Portal:OutputCache:Enabled"] = "false",
+        })
         {
             TestServices = services => services.ConfigureDbContext<CompaniesDbContext>(o => o.AddInterceptors(counter)),
         };
