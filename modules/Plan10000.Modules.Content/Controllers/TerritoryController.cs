@@ -8,6 +8,8 @@ using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Modules.Content.Services;
 using Plan10000.Modules.Content.ViewModels;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Content;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Ui;
@@ -127,6 +129,7 @@ public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery r
         kit.UpdatedAt = clock.GetUtcNow();
         kit.UpdatedBy = User.Identity?.Name ?? "";
         await db.SaveChangesAsync(cancellationToken);
+        await KitChangedAsync(departement!.Code, cancellationToken);
         TempData["Success"] = "Chiffres du kit territorial enregistrés.";
         return Redirect($"/admin/territoires/{departement!.Code}");
     }
@@ -182,6 +185,7 @@ public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery r
             Address = contact.Address?.Trim(),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await KitChangedAsync(departement.Code, cancellationToken);
         TempData["Success"] = "Contact ajouté.";
         return Redirect($"/admin/territoires/{departement.Code}");
     }
@@ -204,9 +208,13 @@ public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery r
 
         db.KitContacts.Remove(contact);
         await db.SaveChangesAsync(cancellationToken);
+        await KitChangedAsync(departement!.Code, cancellationToken);
         TempData["Success"] = "Contact supprimé.";
         return Redirect($"/admin/territoires/{departement!.Code}");
     }
+
+    private Task KitChangedAsync(string departement, CancellationToken cancellationToken)
+        => HttpContext.RequestServices.GetRequiredService<IEventPublisher>().PublishAsync(new TerritorialKitChanged(departement), cancellationToken);
 
     internal static KitFigures Figures(TerritorialKit? kit) => new()
     {

@@ -29,17 +29,4 @@ internal sealed class AntiforgeryIssued(IAntiforgery inner) : IAntiforgery
     public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
 
     public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
-
-    /// <summary>Wraps the framework's registration, keeping its lifetime and constructor.</summary>
-    public static void Decorate(IServiceCollection services)
-    {
-        var existing = services.Last(d => d.ServiceType == typeof(IAntiforgery));
-        services.Remove(existing);
-        services.Add(ServiceDescriptor.Describe(
-            typeof(IAntiforgery),
-            provider => new AntiforgeryIssued((IAntiforgery)(existing.ImplementationFactory?.Invoke(provider)
-                ?? existing.ImplementationInstance
-                ?? ActivatorUtilities.CreateInstance(provider, existing.ImplementationType!))),
-            existing.Lifetime));
-    }
 }

@@ -18,6 +18,7 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store) :
     IEventHandler<CompanyEdited>,
     IEventHandler<ContentPublished>,
     IEventHandler<ContentUnpublished>,
+    IEventHandler<TerritorialKitChanged>,
     IEventHandler<ClubChanged>,
     IEventHandler<MeetingChanged>,
     IEventHandler<IndicatorValuesValidated>,
@@ -32,6 +33,8 @@ internal sealed class OutputCacheEviction(IOutputCacheStore store) :
     public Task HandleAsync(ContentPublished @event, CancellationToken cancellationToken) => EvictAsync(CacheTags.Content, cancellationToken);
 
     public Task HandleAsync(ContentUnpublished @event, CancellationToken cancellationToken) => EvictAsync(CacheTags.Content, cancellationToken);
+
+    public Task HandleAsync(TerritorialKitChanged @event, CancellationToken cancellationToken) => EvictAsync(CacheTags.Content, cancellationToken);
 
     public Task HandleAsync(ClubChanged @event, CancellationToken cancellationToken) => EvictAsync(CacheTags.Clubs, cancellationToken);
 

@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -23,7 +26,8 @@ internal static class PortalCaching
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<PublicPagesPolicy>((o, policy) => o.AddBasePolicy(policy));
         OutputCacheEviction.Register(services);
-        AntiforgeryIssued.Decorate(services);
+        services.Decorate<IAntiforgery>((_, inner) => new AntiforgeryIssued(inner));
+        services.Decorate<ITempDataProvider>((provider, inner) => new QuietTempData(inner, provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
 
         services.AddResponseCompression(o =>
         {

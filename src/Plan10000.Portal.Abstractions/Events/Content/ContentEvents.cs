@@ -5,3 +5,6 @@ public sealed record ContentPublished(int ContentId, string Kind);
 
 /// <summary>Published after a published item is taken down: unpublished, archived or expired.</summary>
 public sealed record ContentUnpublished(int ContentId, string Kind);
+
+/// <summary>Published after the figures or contacts of a département's territorial kit are saved.</summary>
+public sealed record TerritorialKitChanged(string DepartementCode);
