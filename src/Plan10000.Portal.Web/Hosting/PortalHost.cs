@@ -187,7 +187,10 @@ internal static class PortalHost
         // Endpoint authorization gives the usual answers: login page when anonymous, 403 without the permission.
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/admin", DashboardTitle = "Tâches planifiées" })
             .RequireAuthorization(JobsDashboardPolicy);
-        app.MapControllers();
+        // Fingerprinted URLs (asp-append-version) with a one-year immutable cache and build-time compression; a new
+        // theme file or DSFR release has a new URL, so it reaches visitors at once.
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
         {
             module.Startup!.MapEndpoints(app);
