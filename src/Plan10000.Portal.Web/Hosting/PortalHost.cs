@@ -194,7 +194,7 @@ internal static class PortalHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", HealthAnswer.Options(app.Configuration));
         // Endpoint authorization gives the usual answers: login page when anonymous, 403 without the permission.
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/admin", DashboardTitle = "Tâches planifiées" })
             .RequireAuthorization(JobsDashboardPolicy);
