@@ -18,6 +18,8 @@ public sealed class Startup : ModuleStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReportingService>();
+        services.AddScoped<AggregatesCheck>();
+        services.AddScoped<IHostCommand, AggregatesCheckCommand>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<OpenIndicators>();
         services.AddScoped<LateReporters>();

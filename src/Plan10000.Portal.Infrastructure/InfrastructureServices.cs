@@ -12,6 +12,7 @@ using Plan10000.Portal.Infrastructure.Mail;
 using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Infrastructure.Data;
 using Plan10000.Portal.Infrastructure.Events;
+using Plan10000.Portal.Infrastructure.Input;
 using Plan10000.Portal.Infrastructure.Settings;
 
 namespace Plan10000.Portal.Infrastructure;
@@ -38,5 +39,9 @@ public static class InfrastructureServices
 
     public static IServiceCollection AddPortalDbContext<TContext>(this IServiceCollection services, DatabaseSettings database, string moduleId)
         where TContext : DbContext
-        => services.AddDbContext<TContext>(o => o.UsePortalDatabase(database, moduleId));
+    {
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<RefusedInputSaveGuard>();
+        return services.AddDbContext<TContext>((sp, o) => o.UsePortalDatabase(database, moduleId).AddInterceptors(sp.GetRequiredService<RefusedInputSaveGuard>()));
+    }
 }

@@ -93,7 +93,8 @@ public sealed class AdminController(
         }
 
         await ValidateAsync(form, departements, services, cancellationToken);
-        if (await users.FindByEmailAsync(form.Email.Trim()) is not null)
+        // A blank field binds to null: the Required message is already there, and there is nothing to look up.
+        if (!string.IsNullOrWhiteSpace(form.Email) && await users.FindByEmailAsync(form.Email.Trim()) is not null)
         {
             ModelState.AddModelError(nameof(form.Email), "Un compte existe déjà avec cette adresse : modifiez-le plutôt.");
         }

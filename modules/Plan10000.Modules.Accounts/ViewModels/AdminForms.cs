@@ -38,6 +38,10 @@ public sealed class UserForm
         => [.. (Departements ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => d.ToUpperInvariant()).Distinct()];
 }
 
-public sealed record PermissionMatrixViewModel(IReadOnlyList<PermissionRow> Permissions, IReadOnlyList<KeyValuePair<string, string>> Roles);
+public sealed record PermissionMatrixViewModel(IReadOnlyList<PermissionRow> Permissions, IReadOnlyList<KeyValuePair<string, string>> Roles)
+{
+    /// <summary>Labels of the roles with users that the posted matrix leaves without any permission (asks to confirm).</summary>
+    public IReadOnlyList<string> EmptiedRoles { get; init; } = [];
+}
 
 public sealed record PermissionRow(string Name, string Description, string Module, IReadOnlySet<string> GrantedRoles);

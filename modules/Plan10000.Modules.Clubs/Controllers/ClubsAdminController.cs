@@ -26,6 +26,7 @@ public sealed class ClubsAdminController(
     IReferentialsQuery referentials,
     ICompaniesQuery companies,
     IAccountProvisioning accounts,
+    IPermissionGrants grants,
     TimeProvider clock) : ClubsAdminControllerBase(db, scope, clock)
 {
     [HttpGet("/mon-club")]
@@ -153,8 +154,9 @@ public sealed class ClubsAdminController(
         return CanSee(club) ? View(await DashboardAsync(club, new AnimatorForm(), cancellationToken)) : Forbid();
     }
 
-    /// <summary>Makes an existing account an animator of the club (role + club scope); referents of the département only.</summary>
+    /// <summary>Makes an existing account an animator of the club (role + club scope): it needs the permission to grant that, then the département scope.</summary>
     [HttpPost("{id:guid}/animateurs")]
+    [Authorize(Policy = PermissionPolicy.Prefix + Permissions.DesignateAnimators)]
     public async Task<IActionResult> AddAnimator(Guid id, AnimatorForm form, CancellationToken cancellationToken)
     {
         var club = await Db.Clubs.Include(c => c.Animators).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -229,7 +231,7 @@ public sealed class ClubsAdminController(
             StatusLabel(club.Status),
             club.Status == ClubStatus.Proposed && Scope.CanActOnDepartement(User, club.DepartementCode),
             CanManage(club),
-            Scope.CanActOnDepartement(User, club.DepartementCode),
+            Scope.CanActOnDepartement(User, club.DepartementCode) && await grants.HasPermissionAsync(User, Permissions.DesignateAnimators, cancellationToken),
             [.. club.Animators.Select(a => a.Email)],
             [.. memberships.Where(m => m.Status == MembershipStatus.Pending).Select(m => (m.Id, Name(m.CompanyId)))],
             [.. memberships.Where(m => m.Status == MembershipStatus.Accepted).Select(m => (m.Id, Name(m.CompanyId))).OrderBy(m => m.Item2)],

@@ -9,16 +9,10 @@ namespace Plan10000.Modules.Indicators.Services;
 /// <summary>
 /// Writes values, moves submissions through their states and keeps <see cref="DepartementAggregate"/> right: every
 /// value that becomes validated updates the aggregate of its (indicator, period, département) in the same
-/// SaveChanges, so the dashboards are never stale.
+/// transaction, so the dashboards are never stale.
 /// </summary>
-internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider clock, IEventPublisher events)
+internal sealed class ReportingService(IndicatorsDbContext db, DbContextOptions<IndicatorsDbContext> options, TimeProvider clock, IEventPublisher events)
 {
-    /// <summary>
-    /// Serializes the read-modify-write of the aggregates within the process, so two validations touching the same
-    /// row cannot lose a difference. Several portal instances would need a concurrency token instead (ADR 0011).
-    /// </summary>
-    private static readonly SemaphoreSlim AggregateLock = new(1, 1);
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<Submission> GetOrCreateSubmissionAsync(Campaign campaign, SubjectKind kind, Guid subjectId, string departementCode, CancellationToken cancellationToken)
@@ -154,17 +148,33 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
         return true;
     }
 
+    /// <summary>
+    /// Validates the rows and moves their aggregates in one transaction. Each aggregate moves by an atomic
+    /// <c>UPDATE … SET Total = Total + δ</c>, so validations on any number of portal instances add up without a lock
+    /// (ADR 0026). Keys are updated in a fixed order so that two transactions cannot deadlock on each other's rows.
+    /// </summary>
     private async Task ApplyAndSaveAsync(List<IndicatorValue> rows, CancellationToken cancellationToken)
     {
-        await AggregateLock.WaitAsync(cancellationToken);
-        try
+        var deltas = await ApplyValidatedAsync(rows, cancellationToken);
+        if (deltas.Count == 0)
         {
-            await ApplyValidatedAsync(rows, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            return;
         }
-        finally
+
+        await EnsureAggregateRowsAsync(deltas.Keys, cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var ((definitionId, period, departement), (total, contributors)) in deltas.OrderBy(d => d.Key.DefinitionId).ThenBy(d => d.Key.Period, StringComparer.Ordinal).ThenBy(d => d.Key.Departement, StringComparer.Ordinal))
         {
-            AggregateLock.Release();
+            await db.Aggregates
+                .Where(a => a.DefinitionId == definitionId && a.Period == period && a.DepartementCode == departement)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Total, a => a.Total + total).SetProperty(a => a.Contributors, a => a.Contributors + contributors), cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         if (rows.Count > 0)
@@ -174,26 +184,54 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
     }
 
     /// <summary>
-    /// Marks the rows validated, supersedes the validated rows they replace, and moves the aggregates by the
-    /// difference: two queries whatever the number of rows. The caller saves.
+    /// Creates the missing aggregate rows (zero) in a context of their own, outside the validation's transaction: a
+    /// concurrent instance creating the same row makes the insert fail, which is fine — the row exists either way.
     /// </summary>
-    private async Task ApplyValidatedAsync(List<IndicatorValue> rows, CancellationToken cancellationToken)
+    private async Task EnsureAggregateRowsAsync(IEnumerable<AggregateKey> keys, CancellationToken cancellationToken)
     {
+        var wanted = keys.ToList();
+        var definitionIds = wanted.Select(k => k.DefinitionId).Distinct().ToList();
+        var periods = wanted.Select(k => k.Period).Distinct().ToList();
+        var departements = wanted.Select(k => k.Departement).Distinct().ToList();
+        var existing = (await db.Aggregates.AsNoTracking()
+            .Where(a => definitionIds.Contains(a.DefinitionId) && periods.Contains(a.Period) && departements.Contains(a.DepartementCode))
+            .Select(a => new { a.DefinitionId, a.Period, a.DepartementCode })
+            .ToListAsync(cancellationToken))
+            .Select(a => new AggregateKey(a.DefinitionId, a.Period, a.DepartementCode))
+            .ToHashSet();
+        foreach (var key in wanted.Where(k => !existing.Contains(k)))
+        {
+            await using var side = new IndicatorsDbContext(options);
+            side.Aggregates.Add(new DepartementAggregate { DefinitionId = key.DefinitionId, Period = key.Period, DepartementCode = key.Departement });
+            try
+            {
+                await side.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance created it between our read and our insert.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks the rows validated, supersedes the validated rows they replace, and returns how much each aggregate
+    /// moves: one query whatever the number of rows. The caller saves and applies the differences.
+    /// </summary>
+    private async Task<Dictionary<AggregateKey, (decimal Total, int Contributors)>> ApplyValidatedAsync(List<IndicatorValue> rows, CancellationToken cancellationToken)
+    {
+        var deltas = new Dictionary<AggregateKey, (decimal Total, int Contributors)>();
         if (rows.Count == 0)
         {
-            return;
+            return deltas;
         }
 
         var subjects = rows.Select(r => r.SubjectId).Distinct().ToList();
         var definitionIds = rows.Select(r => r.DefinitionId).Distinct().ToList();
         var periods = rows.Select(r => r.Period).Distinct().ToList();
-        var departements = rows.Select(r => r.DepartementCode).Distinct().ToList();
         var rowIds = rows.Select(r => r.Id).ToList();
         var previous = await db.Values
             .Where(v => subjects.Contains(v.SubjectId) && definitionIds.Contains(v.DefinitionId) && periods.Contains(v.Period) && v.ValidatedAtUtc != null && v.SupersededById == null && !rowIds.Contains(v.Id))
-            .ToListAsync(cancellationToken);
-        var aggregates = await db.Aggregates
-            .Where(a => definitionIds.Contains(a.DefinitionId) && periods.Contains(a.Period) && departements.Contains(a.DepartementCode))
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
@@ -204,16 +242,13 @@ internal sealed class ReportingService(IndicatorsDbContext db, TimeProvider cloc
                 old.SupersededById = row.Id;
             }
 
-            var aggregate = aggregates.FirstOrDefault(a => a.DefinitionId == row.DefinitionId && a.Period == row.Period && a.DepartementCode == row.DepartementCode);
-            if (aggregate is null)
-            {
-                aggregate = new DepartementAggregate { DefinitionId = row.DefinitionId, Period = row.Period, DepartementCode = row.DepartementCode };
-                aggregates.Add(aggregate);
-                db.Aggregates.Add(aggregate);
-            }
-
-            aggregate.Total += row.Value - (old?.Value ?? 0);
-            aggregate.Contributors += old is null ? 1 : 0;
+            var key = new AggregateKey(row.DefinitionId, row.Period, row.DepartementCode);
+            var (total, contributors) = deltas.GetValueOrDefault(key);
+            deltas[key] = (total + row.Value - (old?.Value ?? 0), contributors + (old is null ? 1 : 0));
         }
+
+        return deltas;
     }
+
+    private readonly record struct AggregateKey(Guid DefinitionId, string Period, string Departement);
 }

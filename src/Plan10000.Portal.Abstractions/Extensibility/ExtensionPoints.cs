@@ -43,3 +43,17 @@ public interface ICompanySpaceContributor
 {
     Task<IReadOnlyList<CompanySpaceSection>> GetSectionsAsync(Guid companyId, string departementCode, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A verb of the host (<c>Plan10000.Portal.Web verb args…</c>) that a module offers to operators, e.g. a consistency
+/// check run after a deployment. The host runs it once started and initialized, then exits with its code.
+/// </summary>
+public interface IHostCommand
+{
+    string Name { get; }
+
+    /// <summary>One line, in French, shown by the host when the verb is unknown or misused.</summary>
+    string Usage { get; }
+
+    Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken);
+}

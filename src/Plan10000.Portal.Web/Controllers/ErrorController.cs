@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Plan10000.Portal.Web.ViewModels;
 
@@ -6,10 +7,11 @@ namespace Plan10000.Portal.Web.Controllers;
 /// <summary>French error pages; never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController : Controller
+public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
 {
+    // From the route only: re-executed for a failed POST, the form may be what failed, and a 0 would answer 500.
     [Route("/erreur/{code:int}")]
-    public IActionResult Index(int code)
+    public IActionResult Index([FromRoute] int code)
     {
         var model = code switch
         {
@@ -21,6 +23,18 @@ public sealed class ErrorController : Controller
             _ => new ErrorViewModel(code, "Erreur", "La demande n'a pas pu aboutir."),
         };
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        if (Response.StatusCode >= 500)
+        {
+            // The exception handler and status code pages re-execute here with the same HttpContext, so the id is the failed request's.
+            var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+            var path = failure?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value ?? "";
+            LogServerError(failure?.Error, Response.StatusCode, path, HttpContext.TraceIdentifier);
+            model = model with { IncidentReference = HttpContext.TraceIdentifier };
+        }
+
         return View(model);
     }
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Erreur serveur {StatusCode} sur {RequestPath}, référence de l'incident {RequestId}")]
+    private partial void LogServerError(Exception? exception, int statusCode, string requestPath, string requestId);
 }

@@ -20,6 +20,7 @@ using Plan10000.Portal.Abstractions.Settings;
 using Plan10000.Portal.Abstractions.Themes;
 using Plan10000.Portal.Infrastructure;
 using Plan10000.Portal.Infrastructure.Data;
+using Plan10000.Portal.Infrastructure.Input;
 using Plan10000.Portal.Infrastructure.Mail;
 using Plan10000.Portal.Web.Caching;
 using Plan10000.Portal.Web.Jobs;
@@ -41,6 +42,12 @@ internal static class PortalHost
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        if (builder.Environment.IsProduction())
+        {
+            // One JSON object per line, scopes included, so that a log collector reads fields instead of text.
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
         var options = configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions();
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
@@ -85,7 +92,11 @@ internal static class PortalHost
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<IAdminMenu, AdminMenu>();
 
-        services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(mvc =>
+            {
+                mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add(new RefusedInputFilter());
+            })
             .ConfigureApplicationPartManager(apm => SelectParts(apm, modules, themes));
         // French text stays readable in the HTML source instead of numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -106,7 +117,10 @@ internal static class PortalHost
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicies.Sensitive, context => RateLimitPartition.GetFixedWindowLimiter(
+            // A request refused by the input rule costs no permit: it changes nothing and answers 400 anyway.
+            o.AddPolicy(RateLimitPolicies.Sensitive, context => context.Features.Get<RefusedInput>() is not null
+                ? RateLimitPartition.GetNoLimiter("refused")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
         });
@@ -179,11 +193,12 @@ internal static class PortalHost
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<InputGuardMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCaching();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", HealthAnswer.Options(app.Configuration));
         // Endpoint authorization gives the usual answers: login page when anonymous, 403 without the permission.
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/admin", DashboardTitle = "Tâches planifiées" })
             .RequireAuthorization(JobsDashboardPolicy);

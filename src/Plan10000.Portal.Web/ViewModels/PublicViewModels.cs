@@ -9,4 +9,8 @@ public sealed record SitemapViewModel(IReadOnlyList<IGrouping<string, SitemapEnt
 
 public sealed record SearchViewModel(string Query, IReadOnlyList<SearchResult> Results, string? Error);
 
-public sealed record ErrorViewModel(int StatusCode, string Title, string Message);
+public sealed record ErrorViewModel(int StatusCode, string Title, string Message)
+{
+    /// <summary>The request id that the 5xx log line carries, shown so that support can find it.</summary>
+    public string? IncidentReference { get; init; }
+}

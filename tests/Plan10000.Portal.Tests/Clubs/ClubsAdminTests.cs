@@ -108,6 +108,28 @@ public sealed class ClubsAdminTests(PortalFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_club_animator_with_the_departement_in_his_account_cannot_designate_animators()
+    {
+        // Issue 16: the demo animator carries his département, and the département scope was the only check.
+        var club = await AddClubAsync(Factory, "15", "Club du Cantal");
+        var animator = await Factory.CreateUserClientAsync(NewEmail("animateur15"), PortalRoles.ClubAnimator, (ScopeClaims.Club, club.Id.ToString()), (ScopeClaims.Departement, "15"));
+        var targetEmail = NewEmail("promu-par-un-animateur");
+        await Factory.CreateUserClientAsync(targetEmail, PortalRoles.Company);
+
+        var dashboard = await animator.GetStringAsync($"/admin/clubs/{club.Id}");
+        var tried = await PortalFactory.PostForgedAsync(animator, $"/admin/clubs/{club.Id}", "/compte/deconnexion", $"/admin/clubs/{club.Id}/animateurs", new() { ["Email"] = targetEmail });
+
+        Assert.DoesNotContain($"action=\"/admin/clubs/{club.Id}/animateurs\"", dashboard);
+        Assert.Equal(HttpStatusCode.Forbidden, tried.StatusCode);
+        Assert.False(await WithClubsDbAsync(Factory, db => db.Animators.AnyAsync(a => a.Email == targetEmail)));
+        using var scope = Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var target = await users.FindByEmailAsync(targetEmail);
+        Assert.DoesNotContain(PortalRoles.ClubAnimator, await users.GetRolesAsync(target!));
+        Assert.DoesNotContain(await users.GetClaimsAsync(target!), c => c.Type == ScopeClaims.Club);
+    }
+
+    [Fact]
     public async Task Only_the_clubs_animators_accept_decline_or_remove_members_even_with_forged_posts()
     {
         var club = await AddClubAsync(Factory, "14", "Club du Calvados");

@@ -60,9 +60,22 @@ public sealed class PublicPagesTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Health_answers_200_when_the_database_answers()
     {
         var response = await fixture.Factory.CreateClient().GetAsync("/health");
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
+        Assert.StartsWith(Environment.MachineName + ":", json.RootElement.GetProperty("instance").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_names_the_configured_instance()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Portal:InstanceName"] = "portail-b" });
+        using var json = System.Text.Json.JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/health"));
+
+        Assert.Equal("portail-b", json.RootElement.GetProperty("instance").GetString());
+        PortalFixture.TryDelete(factory.DataDirectory);
     }
 
     [Fact]
