@@ -90,4 +90,65 @@ public sealed class CompaniesPostgreSqlTests
         Assert.Contains("Aide à l’embauche", problems);
         PortalFixture.TryDelete(factory.DataDirectory);
     }
+    [SkippableFact]
+    public async Task Trigram_index_serves_the_search_and_postgresql_finds_what_sqlite_finds_on_the_same_data()
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync("trigram");
+        var scale = new Dictionary<string, string?> { ["Portal:Seed:ScaleCompanies"] = "1200" };
+        using var postgres = new PortalFactory(settings: new Dictionary<string, string?>(database.PortalSettings) { ["Portal:Seed:ScaleCompanies"] = "1200" });
+        using var sqlite = new PortalFactory(settings: scale);
+
+        foreach (var url in new[] { "/api/v1/entreprises?q=stage&taillePage=100", "/api/v1/entreprises?q=ELECTRICITE+gen&taillePage=100", "/api/v1/entreprises?departement=44&q=RECRUTER&taillePage=100" })
+        {
+            var expected = await SlugsAsync(sqlite.CreateClient(), url);
+            var actual = await SlugsAsync(postgres.CreateClient(), url);
+            Assert.Equal(expected.Total, actual.Total);
+            Assert.Equal(expected.Slugs.Order(StringComparer.Ordinal), actual.Slugs.Order(StringComparer.Ordinal));
+        }
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var extensions = new NpgsqlCommand("SELECT count(*) FROM pg_extension WHERE extname IN ('pg_trgm', 'unaccent')", connection))
+        {
+            Assert.Equal(2L, (long)(await extensions.ExecuteScalarAsync())!);
+        }
+
+        // The planner would read 1,200 rows sequentially; switched off, it must find the trigram index usable for LIKE.
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN SELECT \"Id\" FROM \"Companies_Companies\" WHERE \"SearchText\" LIKE '%stage%'", connection);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(plan, line => line.Contains("IX_Companies_Companies_SearchText_trgm", StringComparison.Ordinal));
+        PortalFixture.TryDelete(postgres.DataDirectory);
+        PortalFixture.TryDelete(sqlite.DataDirectory);
+    }
+
+    /// <summary>Every page of the answer: the two providers sort names by different collations, so pages may differ while the whole does not.</summary>
+    private static async Task<(int Total, List<string> Slugs)> SlugsAsync(HttpClient client, string url)
+    {
+        var slugs = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"{url}&page={page}"));
+            slugs.AddRange(json.RootElement.GetProperty("entreprises").EnumerateArray().Select(e => e.GetProperty("slug").GetString()!));
+            var total = json.RootElement.GetProperty("total").GetInt32();
+            var pageCount = json.RootElement.GetProperty("pageCount").GetInt32();
+            if (page >= pageCount)
+            {
+                Assert.True(total > 0, url);
+                return (total, slugs);
+            }
+        }
+    }
 }

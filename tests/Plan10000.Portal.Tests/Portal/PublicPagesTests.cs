@@ -20,7 +20,8 @@ public sealed class PublicPagesTests(PortalFixture fixture) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"fr\"", html);
         Assert.Contains(heading, html);
-        Assert.Contains("/_content/Plan10000.Themes.Dsfr/lib/dsfr/dsfr.min.css", html);
+        // The stylesheet is linked by its fingerprinted name (MapStaticAssets), so a DSFR upgrade reaches visitors at once.
+        Assert.Matches(@"/_content/Plan10000\.Themes\.Dsfr/lib/dsfr/dsfr\.min\.[a-z0-9]+\.css", html);
         Assert.Contains("Accessibilité : non conforme", html);
     }
 
