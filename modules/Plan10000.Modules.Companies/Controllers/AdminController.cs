@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
@@ -25,7 +24,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [Route("admin/entreprises")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ModerateCompanies)]
-public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, IBackgroundJobs jobs, IReferentialsQuery referentials, TimeProvider clock) : Controller
+public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, IBackgroundJobs jobs, IReferentialsQuery referentials, IEventPublisher events, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -110,7 +109,7 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
         await db.SaveChangesAsync(cancellationToken);
         if (decision == CompanyStatus.Approved)
         {
-            await HttpContext.RequestServices.GetRequiredService<IEventPublisher>().PublishAsync(new CompanyApproved(company.Id, company.DepartementCode), cancellationToken);
+            await events.PublishAsync(new CompanyApproved(company.Id, company.DepartementCode), cancellationToken);
         }
 
         var id = company.Id;

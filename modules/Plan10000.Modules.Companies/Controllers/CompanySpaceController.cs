@@ -26,7 +26,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [Route("mon-entreprise")]
 [Authorize]
-public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQuery referentials, IAccessScope scope, IAccountProvisioning accounts, TimeProvider clock) : Controller
+public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQuery referentials, IAccessScope scope, IAccountProvisioning accounts, IEventPublisher events, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -158,7 +158,7 @@ public sealed class CompanySpaceController(CompaniesDbContext db, IReferentialsQ
             company.DecidedAt = clock.GetUtcNow();
             company.DecidedBy = UserId();
             await db.SaveChangesAsync(cancellationToken);
-            await HttpContext.RequestServices.GetRequiredService<IEventPublisher>().PublishAsync(new CompanyWithdrawn(company.Id, company.DepartementCode), cancellationToken);
+            await events.PublishAsync(new CompanyWithdrawn(company.Id, company.DepartementCode), cancellationToken);
         }
 
         TempData["Success"] = "Votre entreprise est retirée du programme et n’apparaît plus dans la vitrine.";

@@ -56,7 +56,7 @@ public sealed class TerritoryController(ContentDbContext db, IReferentialsQuery 
 [Area("Content")]
 [Route("admin/territoires")]
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.EditTerritorialKit)]
-public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery referentials, IAccessScope scope, TimeProvider clock) : Controller
+public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery referentials, IAccessScope scope, IEventPublisher events, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -214,7 +214,7 @@ public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery r
     }
 
     private Task KitChangedAsync(string departement, CancellationToken cancellationToken)
-        => HttpContext.RequestServices.GetRequiredService<IEventPublisher>().PublishAsync(new TerritorialKitChanged(departement), cancellationToken);
+        => events.PublishAsync(new TerritorialKitChanged(departement), cancellationToken);
 
     internal static KitFigures Figures(TerritorialKit? kit) => new()
     {

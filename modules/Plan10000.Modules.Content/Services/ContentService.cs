@@ -96,13 +96,9 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         item.SearchText = SearchTextOf(item);
         await db.SaveChangesAsync(cancellationToken);
         await AddVersionAsync(item, actor, note, cancellationToken);
-        if (item.Status == ContentStatus.Published)
+        if (item.Status == ContentStatus.Published || wasPublished)
         {
-            await events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken);
-        }
-        else if (wasPublished)
-        {
-            await events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
+            await AnnounceAsync(item, published: item.Status == ContentStatus.Published, cancellationToken);
         }
     }
 
@@ -153,7 +149,7 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
     {
         await MarkPublishedAsync(item, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken);
+        await AnnounceAsync(item, published: true, cancellationToken);
     }
 
     private async Task MarkPublishedAsync(ContentItem item, DateTimeOffset now, CancellationToken cancellationToken)
@@ -193,7 +189,7 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         item.PublishAt = null;
         item.UnpublishAt = null;
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
+        await AnnounceAsync(item, published: false, cancellationToken);
     }
 
     /// <summary>Publishes what is due and unpublishes what has expired. Running it twice changes nothing more.</summary>
@@ -217,14 +213,20 @@ internal sealed class ContentService(ContentDbContext db, MarkdownRenderer markd
         await db.SaveChangesAsync(cancellationToken);
         foreach (var item in due)
         {
-            await events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken);
+            await AnnounceAsync(item, published: true, cancellationToken);
         }
 
         foreach (var item in expired)
         {
-            await events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
+            await AnnounceAsync(item, published: false, cancellationToken);
         }
 
         return due.Count + expired.Count;
     }
+
+    /// <summary>Tells the rest of the portal that the item is now shown, or no longer shown, on the public pages.</summary>
+    private Task AnnounceAsync(ContentItem item, bool published, CancellationToken cancellationToken)
+        => published
+            ? events.PublishAsync(new ContentPublished(item.Id, item.Kind.ToString()), cancellationToken)
+            : events.PublishAsync(new ContentUnpublished(item.Id, item.Kind.ToString()), cancellationToken);
 }

@@ -177,10 +177,7 @@ internal sealed class ReportingService(IndicatorsDbContext db, DbContextOptions<
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (rows.Count > 0)
-        {
-            await events.PublishAsync(new IndicatorValuesValidated([.. rows.Select(r => r.DepartementCode).Distinct()], rows.Count), cancellationToken);
-        }
+        await events.PublishAsync(new IndicatorValuesValidated([.. deltas.Keys.Select(k => k.Departement).Distinct()], rows.Count), cancellationToken);
     }
 
     /// <summary>
