@@ -60,7 +60,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             // Not unique: a rejected or withdrawn sign-up must not keep the SIREN from its real owner (CompanyService.SirenExistsAsync).
             e.HasIndex(c => c.Siren);
             e.HasIndex(c => c.Slug).IsUnique();
-            e.HasIndex(c => new { c.Status, c.DepartementCode });
+            // Filtered by département and listed by name: SQLite otherwise walked the name index over every company (ADR 0022).
+            e.HasIndex(c => new { c.Status, c.DepartementCode, c.Name, c.Id });
             // The showcase lists approved companies by name: with this index the first pages stop after 20 rows instead of sorting them all.
             e.HasIndex(c => new { c.Status, c.Name, c.Id });
             e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
@@ -87,6 +88,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(c => c.Item).HasMaxLength(30);
             e.Property(c => c.TextVersion).HasMaxLength(50);
             e.HasIndex(c => new { c.CompanyId, c.Item }).IsUnique();
+            // The showcase's « listed » set (name consent granted) read once as a list of ids instead of one lookup per company (ADR 0022).
+            e.HasIndex(c => new { c.Item, c.Granted, c.CompanyId });
         });
         modelBuilder.Entity<FicheNavetteVersion>(e =>
         {

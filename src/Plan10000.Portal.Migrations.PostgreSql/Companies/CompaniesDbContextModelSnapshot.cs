@@ -219,9 +219,9 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DepartementCode");
-
                     b.HasIndex("Status", "Name", "Id");
+
+                    b.HasIndex("Status", "DepartementCode", "Name", "Id");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });
@@ -435,6 +435,8 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
 
                     b.HasIndex("CompanyId", "Item")
                         .IsUnique();
+
+                    b.HasIndex("Item", "Granted", "CompanyId");
 
                     b.ToTable("Companies_Consents", (string)null);
                 });

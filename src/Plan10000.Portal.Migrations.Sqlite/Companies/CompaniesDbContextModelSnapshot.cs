@@ -214,9 +214,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DepartementCode");
-
                     b.HasIndex("Status", "Name", "Id");
+
+                    b.HasIndex("Status", "DepartementCode", "Name", "Id");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });
@@ -430,6 +430,8 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasIndex("CompanyId", "Item")
                         .IsUnique();
+
+                    b.HasIndex("Item", "Granted", "CompanyId");
 
                     b.ToTable("Companies_Consents", (string)null);
                 });
