@@ -59,6 +59,13 @@ public class ShowcaseBenchmarks
     [Benchmark(Description = "Vitrine, page 400")]
     public Task<string> DeepPage() => GetAsync("/entreprises-engagees?page=400");
 
+    [Benchmark(Description = "API JSON, page 1")]
+    public Task<string> ApiFirstPage() => GetAsync("/api/v1/entreprises");
+
+    // Keyset paging (ADR 0022): a deep page must cost about what the first costs (≤ 1.2 ×).
+    [Benchmark(Description = "API JSON, page 400")]
+    public Task<string> ApiDeepPage() => GetAsync("/api/v1/entreprises?page=400");
+
     [Benchmark(Description = "API JSON, 100 entreprises")]
     public Task<string> ApiPage100() => GetAsync("/api/v1/entreprises?taillePage=100");
 
@@ -81,6 +88,8 @@ public class ShowcaseBenchmarks
         ["Portal:Seed:ScaleCompanies"] = companies,
         // No job server: its polling would be measured with the pages.
         ["Portal:Jobs:Server"] = "false",
+        // The queries are measured, not the output cache serving the same bytes again (./build.sh bench-http measures both).
+        ["Portal:OutputCache:Enabled"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Plan10000.Modules.Companies.Seed"] = "Information",
         ["Logging:LogLevel:Plan10000.Modules.Indicators.Seed"] = "Information",
