@@ -48,12 +48,13 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
             : null;
         // A département or région keeps the count and the key under ~1,000 rows: per-row lookups beat reading every id.
         var scan = string.IsNullOrWhiteSpace(filter.Departement) && codes is null;
-        var total = await Filtered(filter, codes, scan).CountAsync(cancellationToken);
+        var scanned = Filtered(filter, codes, scan);
+        var total = await scanned.CountAsync(cancellationToken);
         var size = Math.Clamp(filter.PageSize, 1, 100);
         var pageCount = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(filter.Page, 1, pageCount);
 
-        var companies = await PageAsync(Filtered(filter, codes, scan), Filtered(filter, codes, scan: false), page, size, cancellationToken);
+        var companies = await PageAsync(scanned, Filtered(filter, codes, scan: false), page, size, cancellationToken);
         await LoadDetailsAsync(companies, cancellationToken);
         return new ShowcasePage(companies, total, page, pageCount);
     }
