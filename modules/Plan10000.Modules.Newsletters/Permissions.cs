@@ -4,7 +4,7 @@ namespace Plan10000.Modules.Newsletters;
 
 internal sealed class Permissions : IPermissionProvider
 {
-    /// <summary>Scoped: an animator writes and sends the newsletter of their club only (IAccessScope.CanActOnClub).</summary>
+    /// <summary>Scoped: an animator writes and sends the newsletter of the clubs he animates only (IAccessScope.Reaches, ScopeReach.Animate).</summary>
     public const string ManageNewsletters = "ManageNewsletters";
 
     public IEnumerable<Permission> GetPermissions() =>

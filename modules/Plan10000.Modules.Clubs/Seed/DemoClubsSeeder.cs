@@ -1,14 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Clubs.Data;
+using System.Security.Cryptography;
 using Plan10000.Modules.Clubs.Models;
+using Plan10000.Modules.Clubs.Services;
 using Plan10000.Portal.Abstractions.Data;
+using Plan10000.Portal.Abstractions.Queries.Accounts;
+using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Queries.Companies;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 
 namespace Plan10000.Modules.Clubs.Seed;
 
-/// <summary>A club in each département that has demo companies, with a few members and meetings; runs after the companies' seeder, only on empty tables.</summary>
-internal sealed class DemoClubsSeeder(ClubsDbContext db, ICompaniesQuery companies, IReferentialsQuery referentials, TimeProvider clock) : IDemoDataSeeder
+/// <summary>
+/// A club in each département that has demo companies, with a few members and meetings; runs after the companies'
+/// and the accounts' seeders, only on empty tables. Each member company gets a contact account (as a sign-up
+/// creates it), so a club newsletter reaches members as well as subscribers; the demo animator accounts of a
+/// département are designated animators of its club the way a referent designates one.
+/// </summary>
+internal sealed class DemoClubsSeeder(ClubsDbContext db, ICompaniesQuery companies, IReferentialsQuery referentials, IAccountProvisioning accounts, ClubService clubs, TimeProvider clock) : IDemoDataSeeder
 {
     public int Order => 30;
 
@@ -20,6 +29,7 @@ internal sealed class DemoClubsSeeder(ClubsDbContext db, ICompaniesQuery compani
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var seeded = new List<(Club Club, IReadOnlyList<CompanyInfo> Members)>();
         foreach (var departement in await referentials.GetDepartementsAsync(cancellationToken))
         {
             var members = await companies.GetApprovedCompaniesAsync(departement.Code, 4, cancellationToken);
@@ -41,6 +51,7 @@ internal sealed class DemoClubsSeeder(ClubsDbContext db, ICompaniesQuery compani
                 IsDemo = true,
             };
             db.Clubs.Add(club);
+            seeded.Add((club, members));
             foreach (var company in members)
             {
                 db.Memberships.Add(new ClubMembership { ClubId = club.Id, CompanyId = company.Id, Status = MembershipStatus.Accepted, RequestedAtUtc = now.AddDays(-80), DecidedAtUtc = now.AddDays(-79) });
@@ -76,5 +87,33 @@ internal sealed class DemoClubsSeeder(ClubsDbContext db, ICompaniesQuery compani
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var (club, members) in seeded)
+        {
+            foreach (var animator in await accounts.GetDepartementAccountsAsync(PortalRoles.ClubAnimator, club.DepartementCode, cancellationToken))
+            {
+                await clubs.DesignateAnimatorAsync(club.Id, animator.UserId, animator.Email, cancellationToken);
+            }
+
+            foreach (var company in members)
+            {
+                await AddContactAsync(company, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A company account on the reserved .invalid domain; its password is drawn and thrown away (nobody signs in with it).</summary>
+    private async Task AddContactAsync(CompanyInfo company, CancellationToken cancellationToken)
+    {
+        var email = $"contact.{company.Slug}@demo.invalid";
+        if (await accounts.ExistsAsync(email, cancellationToken))
+        {
+            return;
+        }
+
+        var created = await accounts.CreateCompanyUserAsync(email, "Contact — " + company.Name, "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), cancellationToken);
+        if (created.UserId is not null)
+        {
+            await accounts.AddCompanyScopeAsync(created.UserId, company.Id.ToString(), cancellationToken);
+        }
     }
 }

@@ -16,8 +16,12 @@ public interface ISearchResultProvider
     Task<IReadOnlyList<SearchResult>> SearchAsync(string query, int max, CancellationToken cancellationToken);
 }
 
-/// <summary>A figure for the back-office dashboard; <paramref name="Public"/> ones also show on the public home page.</summary>
-public sealed record DashboardWidget(string Title, string Value, string? Detail = null, string? Url = null, int Order = 100, bool Public = false);
+/// <summary>
+/// A figure for the back-office dashboard; <paramref name="Public"/> ones also show on the public home page.
+/// <paramref name="Permission"/>: the one its <paramref name="Url"/> asks for; the back office shows the tile only to
+/// the readers holding it, so no tile leads to a 403.
+/// </summary>
+public sealed record DashboardWidget(string Title, string Value, string? Detail = null, string? Url = null, int Order = 100, bool Public = false, string? Permission = null);
 
 /// <summary>Lets a module put a figure on the back-office and public dashboards.</summary>
 public interface IDashboardWidgetProvider

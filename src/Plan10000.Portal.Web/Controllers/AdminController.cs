@@ -22,9 +22,10 @@ namespace Plan10000.Portal.Web.Controllers;
 public sealed class AdminController(ISiteSettings settings, IThemeCatalog themes) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] IEnumerable<IDashboardWidgetProvider> providers, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromServices] IEnumerable<IDashboardWidgetProvider> providers, [FromServices] IPermissionGrants grants, CancellationToken cancellationToken)
     {
-        return View(new AdminHomeViewModel(await providers.CollectAsync(publicOnly: false, cancellationToken)));
+        var widgets = await providers.CollectAsync(publicOnly: false, cancellationToken);
+        return View(new AdminHomeViewModel(await widgets.VisibleToAsync(User, grants, cancellationToken)));
     }
 
     [HttpGet("modules")]

@@ -23,11 +23,11 @@ internal sealed class HeartbeatWidget(PortalDbContext db, TimeProvider clock) : 
         var value = await db.GetValueAsync(PortalDbContext.HeartbeatKey, cancellationToken);
         if (value is null || !DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var last))
         {
-            return [new DashboardWidget("Tâches planifiées", "Aucune exécution", "Le serveur de tâches n’a pas encore tourné.", "/admin/jobs", 1000)];
+            return [new DashboardWidget("Tâches planifiées", "Aucune exécution", "Le serveur de tâches n’a pas encore tourné.", "/admin/jobs", 1000, Permission: Security.HostPermissions.ManageJobs)];
         }
 
         var ago = clock.GetUtcNow() - last;
         return [new DashboardWidget("Tâches planifiées", ago < TimeSpan.FromMinutes(3) ? "En fonctionnement" : "En retard",
-            $"Dernier battement le {ParisTime.Stamp(last)}", "/admin/jobs", 1000)];
+            $"Dernier battement le {ParisTime.Stamp(last)}", "/admin/jobs", 1000, Permission: Security.HostPermissions.ManageJobs)];
     }
 }
