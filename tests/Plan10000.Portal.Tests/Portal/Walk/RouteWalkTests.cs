@@ -224,7 +224,7 @@ public abstract class RouteWalkTests(ITestOutputHelper output)
                 // within the test run's budget while every value still meets every route.
                 var share = user.Role switch { null => 1, PortalRoles.NationalAdmin => 3, _ => 10 };
                 var offset = route.Display.Length % share;
-                foreach (var value in MalformedCorpus.Values.Where((_, i) => i % share == offset))
+                foreach (var value in MalformedCorpus.QueryValues.Where((_, i) => i % share == offset))
                 {
                     requests++;
                     var query = string.Join('&', keys.SelectMany(k => Pairs(k, value)));
