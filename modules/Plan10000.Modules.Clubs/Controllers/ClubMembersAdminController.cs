@@ -36,16 +36,17 @@ public sealed class ClubMembersAdminController(ClubsDbContext db, IAccessScope s
 
     private async Task<IActionResult> DecideAsync(Guid id, Guid membershipId, MembershipStatus from, MembershipStatus to, string message, CancellationToken cancellationToken)
     {
-        var club = await Db.Clubs.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var membership = club is null ? null : await Db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ClubId == club.Id, cancellationToken);
-        if (club is null || membership is null)
+        var loaded = await ClubToAnimateAsync(id, cancellationToken);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!CanManage(club))
+        var club = loaded.Value;
+        var membership = await Db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ClubId == club.Id, cancellationToken);
+        if (membership is null)
         {
-            return Forbid();
+            return NotFound();
         }
 
         if (membership.Status == from)

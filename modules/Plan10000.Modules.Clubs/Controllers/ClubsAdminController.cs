@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Clubs.Data;
 using Plan10000.Modules.Clubs.Models;
 using Plan10000.Modules.Clubs.Services;
@@ -39,12 +40,15 @@ public sealed class ClubsAdminController(
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
+        // The clubs of the départements overseen, and those animated (by id, or by département for an animator
+        // account not yet designated by club).
         var departements = Scope.Departements(User);
-        var clubIds = User.FindAll(ScopeClaims.Club).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).ToList();
+        var animated = Scope.Clubs(User);
         var query = Db.Clubs.AsNoTracking();
-        if (departements is not null)
+        if (departements is not null && animated is not null)
         {
-            var codes = departements.Select(d => d.ToUpperInvariant()).ToList();
+            var codes = departements.Concat(animated.Departements).Select(d => d.ToUpperInvariant()).ToList();
+            var clubIds = animated.Ids.ToList();
             query = query.Where(c => codes.Contains(c.DepartementCode) || clubIds.Contains(c.Id));
         }
 
@@ -119,17 +123,13 @@ public sealed class ClubsAdminController(
     [HttpPost("{id:guid}/valider")]
     public async Task<IActionResult> Validate(Guid id, CancellationToken cancellationToken)
     {
-        var club = await Db.Clubs.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (club is null)
+        var loaded = await this.LoadInScopeAsync(Db.Clubs.SingleOrDefaultAsync(c => c.Id == id, cancellationToken), c => ScopeOwner.OfDepartement(c.DepartementCode));
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!Scope.CanActOnDepartement(User, club.DepartementCode))
-        {
-            return Forbid();
-        }
-
+        var club = loaded.Value;
         if (club.Status == ClubStatus.Proposed)
         {
             club.Status = ClubStatus.Active;
@@ -145,13 +145,8 @@ public sealed class ClubsAdminController(
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var club = await Db.Clubs.AsNoTracking().Include(c => c.Animators).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (club is null)
-        {
-            return NotFound();
-        }
-
-        return CanSee(club) ? View(await DashboardAsync(club, new AnimatorForm(), cancellationToken)) : Forbid();
+        var loaded = await this.LoadInScopeAsync(Db.Clubs.AsNoTracking().Include(c => c.Animators).SingleOrDefaultAsync(c => c.Id == id, cancellationToken), OwnerOf);
+        return loaded.Refused ? loaded.Refusal : View(await DashboardAsync(loaded.Value, new AnimatorForm(), cancellationToken));
     }
 
     /// <summary>Makes an existing account an animator of the club (role + club scope): it needs the permission to grant that, then the département scope.</summary>
@@ -159,17 +154,13 @@ public sealed class ClubsAdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.DesignateAnimators)]
     public async Task<IActionResult> AddAnimator(Guid id, AnimatorForm form, CancellationToken cancellationToken)
     {
-        var club = await Db.Clubs.Include(c => c.Animators).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (club is null)
+        var loaded = await this.LoadInScopeAsync(Db.Clubs.AsNoTracking().Include(c => c.Animators).SingleOrDefaultAsync(c => c.Id == id, cancellationToken), c => ScopeOwner.OfDepartement(c.DepartementCode));
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!Scope.CanActOnDepartement(User, club.DepartementCode))
-        {
-            return Forbid();
-        }
-
+        var club = loaded.Value;
         var userId = ModelState.IsValid ? await accounts.FindUserIdAsync(form.Email, cancellationToken) : null;
         if (ModelState.IsValid && userId is null)
         {
@@ -182,14 +173,7 @@ public sealed class ClubsAdminController(
             return View("Show", await DashboardAsync(club, form, cancellationToken));
         }
 
-        if (club.Animators.All(a => a.UserId != userId))
-        {
-            Db.Animators.Add(new ClubAnimator { ClubId = club.Id, UserId = userId, Email = form.Email.Trim() });
-            await Db.SaveChangesAsync(cancellationToken);
-            await HttpContext.ClubChangedAsync(club.Id, cancellationToken);
-        }
-
-        await accounts.AddClubScopeAsync(userId, club.Id.ToString(), cancellationToken);
+        await HttpContext.RequestServices.GetRequiredService<ClubService>().DesignateAnimatorAsync(club.Id, userId, form.Email, cancellationToken);
         TempData["Success"] = $"{form.Email.Trim()} anime désormais le club.";
         return LocalRedirect("/admin/clubs/" + club.Id);
     }

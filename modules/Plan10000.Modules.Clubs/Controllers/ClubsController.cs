@@ -187,7 +187,7 @@ public sealed class ClubsController(ClubsDbContext db, IReferentialsQuery refere
             var publicMembers = listed.Where(c => memberIds.Contains(c.Id)).ToList();
             var membership = viewer is null ? null : memberships.FirstOrDefault(m => m.ClubId == club.Id && m.CompanyId == viewer.Id);
             var isMember = membership?.Status == MembershipStatus.Accepted;
-            var insider = isMember || scope.CanActOnClub(User, club.Id.ToString()) || scope.CanActOnDepartement(User, club.DepartementCode);
+            var insider = isMember || scope.Reaches(User, ScopeOwner.OfClub(club.Id, club.DepartementCode));
             var meetings = allMeetings[club.Id].ToList();
             MeetingView View(Meeting m) => new(
                 m.Id, m.Title, ParisTime.Format(m.StartsAtUtc) + " – " + ParisTime.FromUtc(m.EndsAtUtc).ToString("HH'h'mm", System.Globalization.CultureInfo.InvariantCulture),

@@ -25,23 +25,20 @@ public sealed class MeetingsAdminController(ClubsDbContext db, IAccessScope scop
     [HttpGet("{id:guid}/rencontres/nouvelle")]
     public async Task<IActionResult> NewMeeting(Guid id, CancellationToken cancellationToken)
     {
-        var club = await Db.Clubs.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return club is null ? NotFound() : !CanManage(club) ? Forbid() : View(new MeetingFormViewModel(club.Id, club.Name, new MeetingForm { Capacity = "30" }));
+        var loaded = await ClubToAnimateAsync(id, cancellationToken);
+        return loaded.Refused ? loaded.Refusal : View(new MeetingFormViewModel(loaded.Value.Id, loaded.Value.Name, new MeetingForm { Capacity = "30" }));
     }
 
     [HttpPost("{id:guid}/rencontres/nouvelle")]
     public async Task<IActionResult> NewMeeting(Guid id, MeetingForm form, CancellationToken cancellationToken)
     {
-        var club = await Db.Clubs.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (club is null)
+        var loaded = await ClubToAnimateAsync(id, cancellationToken);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!CanManage(club))
-        {
-            return Forbid();
-        }
+        var club = loaded.Value;
 
         var (start, end, capacity) = ValidateMeeting(form);
         if (!ModelState.IsValid || start is null || end is null)
@@ -137,17 +134,13 @@ public sealed class MeetingsAdminController(ClubsDbContext db, IAccessScope scop
     [HttpGet("{id:guid}/rencontres/{meetingId:guid}/modifier")]
     public async Task<IActionResult> EditMeeting(Guid id, Guid meetingId, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        if (found is null)
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
         var (club, meeting) = found.Value;
-        if (!CanManage(club))
-        {
-            return Forbid();
-        }
 
         var start = ParisTime.FromUtc(meeting.StartsAtUtc);
         var form = new MeetingForm
@@ -168,17 +161,13 @@ public sealed class MeetingsAdminController(ClubsDbContext db, IAccessScope scop
     [HttpPost("{id:guid}/rencontres/{meetingId:guid}/modifier")]
     public async Task<IActionResult> EditMeeting(Guid id, Guid meetingId, MeetingForm form, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        if (found is null)
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
         var (club, meeting) = found.Value;
-        if (!CanManage(club))
-        {
-            return Forbid();
-        }
 
         if (meeting.CancelledAtUtc is not null)
         {

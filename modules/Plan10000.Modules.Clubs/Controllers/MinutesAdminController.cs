@@ -32,30 +32,26 @@ public sealed class MinutesAdminController(
     [HttpGet("{id:guid}/rencontres/{meetingId:guid}/annuler")]
     public async Task<IActionResult> CancelMeeting(Guid id, Guid meetingId, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        if (found is null)
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
         var (club, meeting) = found.Value;
-        return !CanManage(club) ? Forbid() : View(new CancelMeetingViewModel(club.Id, club.Name, meeting.Id, meeting.Title, ParisTime.Format(meeting.StartsAtUtc), meeting.Registrations.Count));
+        return View(new CancelMeetingViewModel(club.Id, club.Name, meeting.Id, meeting.Title, ParisTime.Format(meeting.StartsAtUtc), meeting.Registrations.Count));
     }
 
     [HttpPost("{id:guid}/rencontres/{meetingId:guid}/annuler")]
     public async Task<IActionResult> CancelMeetingConfirmed(Guid id, Guid meetingId, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        if (found is null)
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
         var (club, meeting) = found.Value;
-        if (!CanManage(club))
-        {
-            return Forbid();
-        }
 
         if (meeting.StartsAtUtc <= Now && meeting.CancelledAtUtc is null)
         {
@@ -79,24 +75,20 @@ public sealed class MinutesAdminController(
     [HttpGet("{id:guid}/rencontres/{meetingId:guid}")]
     public async Task<IActionResult> Meeting(Guid id, Guid meetingId, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        return found is null ? NotFound() : !CanManage(found.Value.Club) ? Forbid() : View(await MeetingModelAsync(found.Value.Club, found.Value.Meeting, null, null, cancellationToken));
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        return found.Refused ? found.Refusal : View(await MeetingModelAsync(found.Value.Club, found.Value.Meeting, null, null, cancellationToken));
     }
 
     [HttpPost("{id:guid}/rencontres/{meetingId:guid}/compte-rendu")]
     public async Task<IActionResult> Minutes(Guid id, Guid meetingId, MinutesForm form, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        if (found is null)
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
         var (club, meeting) = found.Value;
-        if (!CanManage(club))
-        {
-            return Forbid();
-        }
 
         if (meeting.StartsAtUtc > Now)
         {
@@ -131,17 +123,13 @@ public sealed class MinutesAdminController(
     [HttpPost("{id:guid}/rencontres/{meetingId:guid}/decisions")]
     public async Task<IActionResult> Decision(Guid id, Guid meetingId, DecisionForm form, CancellationToken cancellationToken)
     {
-        var found = await FindMeetingAsync(id, meetingId, cancellationToken);
-        if (found is null)
+        var found = await MeetingToAnimateAsync(id, meetingId, cancellationToken);
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
         var (club, meeting) = found.Value;
-        if (!CanManage(club))
-        {
-            return Forbid();
-        }
 
         Guid? companyId = null;
         int? theme = null, quantity = null, year = null;

@@ -2,13 +2,16 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Clubs.Data;
 using Plan10000.Modules.Clubs.Models;
+using Plan10000.Portal.Abstractions.Events;
+using Plan10000.Portal.Abstractions.Events.Clubs;
+using Plan10000.Portal.Abstractions.Queries.Accounts;
 using Plan10000.Portal.Abstractions.Queries.Companies;
 using Plan10000.Portal.Abstractions.Security;
 
 namespace Plan10000.Modules.Clubs.Services;
 
 /// <summary>Reads and rules shared by the public and the back-office controllers.</summary>
-internal sealed class ClubService(ClubsDbContext db, ICompaniesQuery companies, IAccessScope scope, TimeProvider clock)
+internal sealed class ClubService(ClubsDbContext db, ICompaniesQuery companies, IAccessScope scope, IAccountProvisioning accounts, IEventPublisher events, TimeProvider clock)
 {
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
@@ -52,5 +55,21 @@ internal sealed class ClubService(ClubsDbContext db, ICompaniesQuery companies, 
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Makes an existing account an animator of the club: listed on the club, and the « AnimateurClub » role with the
+    /// club scope on the account. The one way, for a referent's designation and for the demo animators alike.
+    /// </summary>
+    public async Task DesignateAnimatorAsync(Guid clubId, string userId, string email, CancellationToken cancellationToken)
+    {
+        if (!await db.Animators.AnyAsync(a => a.ClubId == clubId && a.UserId == userId, cancellationToken))
+        {
+            db.Animators.Add(new ClubAnimator { ClubId = clubId, UserId = userId, Email = email.Trim() });
+            await db.SaveChangesAsync(cancellationToken);
+            await events.PublishAsync(new ClubChanged(clubId), cancellationToken);
+        }
+
+        await accounts.AddClubScopeAsync(userId, clubId.ToString(), cancellationToken);
     }
 }

@@ -227,16 +227,9 @@ public sealed class KitAdminController(ContentDbContext db, IReferentialsQuery r
 
     internal static KitContactForm ToForm(KitContact c) => new() { Id = c.Id, Structure = c.Structure, Name = c.Name, Email = c.Email, Phone = c.Phone, Address = c.Address };
 
-    private async Task<(DepartementInfo? Departement, IActionResult? Denied)> CheckAsync(string code, CancellationToken cancellationToken)
-    {
-        var departement = await referentials.FindDepartementAsync(code, cancellationToken);
-        if (departement is null)
-        {
-            return (null, NotFound());
-        }
-
-        return scope.CanActOnDepartement(User, departement.Code) ? (departement, null) : (null, Forbid());
-    }
+    /// <summary>The kit's département, or the refusal: 404 when unknown, 403 outside the referent's départements.</summary>
+    private Task<InScope<DepartementInfo>> CheckAsync(string code, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(referentials.FindDepartementAsync(code, cancellationToken), d => ScopeOwner.OfDepartement(d.Code));
 
     private async Task<KitEditViewModel> ModelAsync(DepartementInfo departement, KitFigures figures, KitContactForm newContact, CancellationToken cancellationToken)
     {

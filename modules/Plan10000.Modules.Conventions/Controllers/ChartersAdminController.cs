@@ -38,15 +38,10 @@ public sealed class ChartersAdminController(ConventionsDbContext db, IAccessScop
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Transition(Guid id, [FromForm] string? paqteId, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
+        var (convention, refusal) = await LoadManagedAsync(id, cancellationToken);
         if (convention is null || convention.Kind != ConventionKind.LegacyCharter)
         {
-            return NotFound();
-        }
-
-        if (!Conventions.CanManage(User, convention))
-        {
-            return Forbid();
+            return refusal ?? NotFound();
         }
 
         var paqte = Guid.TryParse(paqteId, out var pid)

@@ -39,15 +39,15 @@ public sealed class ConventionsAdminController(ConventionsDbContext db, IAccessS
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken);
-        return convention is null ? NotFound() : !Conventions.CanRead(User, convention) ? Forbid() : View(await PageAsync(convention, null, null, null, cancellationToken));
+        var loaded = await LoadReadableAsync(id, cancellationToken);
+        return loaded.Refused ? loaded.Refusal : View(await PageAsync(loaded.Value, null, null, null, cancellationToken));
     }
 
     [HttpGet("{id:guid}/document")]
     public async Task<IActionResult> Document(Guid id, CancellationToken cancellationToken)
     {
-        var convention = await LoadAsync(id, cancellationToken);
-        return convention is null ? NotFound() : !Conventions.CanRead(User, convention) ? Forbid() : View(await ViewOfAsync(convention, cancellationToken));
+        var loaded = await LoadReadableAsync(id, cancellationToken);
+        return loaded.Refused ? loaded.Refusal : View(await ViewOfAsync(loaded.Value, cancellationToken));
     }
 
     [HttpPost("{id:guid}/modifier")]

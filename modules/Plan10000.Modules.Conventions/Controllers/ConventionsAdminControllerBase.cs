@@ -54,13 +54,12 @@ public abstract class ConventionsAdminControllerBase(ConventionsDbContext db, IA
     }
 
     /// <summary>The convention an action changes (tracked), or the refusal: 404 when it is not there, 403 when the user may not manage it.</summary>
-    private protected async Task<(Convention? Convention, IActionResult? Refusal)> LoadManagedAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var convention = await LoadAsync(id, cancellationToken, tracking: true);
-        return convention is null ? (null, NotFound())
-            : !Conventions.CanManage(User, convention) ? (null, Forbid())
-            : (convention, null);
-    }
+    private protected Task<InScope<Convention>> LoadManagedAsync(Guid id, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(LoadAsync(id, cancellationToken, tracking: true), ConventionService.ManagedBy);
+
+    /// <summary>The convention a page shows, or the refusal: 404 when it is not there, 403 when the user may not read it.</summary>
+    private protected Task<InScope<Convention>> LoadReadableAsync(Guid id, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(LoadAsync(id, cancellationToken), ConventionService.ReadBy);
 
     private protected async Task<Convention?> LoadAsync(Guid id, CancellationToken cancellationToken, bool tracking = false)
     {

@@ -56,16 +56,13 @@ public sealed class ReportsAdminController(ConventionsDbContext db, IAccessScope
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Report(string code, int year, int half, CancellationToken cancellationToken)
     {
-        var upper = code.ToUpperInvariant();
-        if (half is not (1 or 2) || year is < 2018 or > 2100 || await Referentials.FindDepartementAsync(upper, cancellationToken) is null)
+        var departement = await ReportDepartementAsync(code, year, half, cancellationToken);
+        if (departement.Refused)
         {
-            return NotFound();
+            return departement.Refusal;
         }
 
-        if (!Scope.CanActOnDepartement(User, upper))
-        {
-            return Forbid();
-        }
+        var upper = departement.Value.Code;
 
         var stored = await Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.DepartementCode == upper && r.Year == year && r.Half == half, cancellationToken);
         var form = stored is null ? new ReportForm() : new ReportForm
@@ -87,16 +84,13 @@ public sealed class ReportsAdminController(ConventionsDbContext db, IAccessScope
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> Report(string code, int year, int half, ReportForm form, CancellationToken cancellationToken)
     {
-        var upper = code.ToUpperInvariant();
-        if (half is not (1 or 2) || year is < 2018 or > 2100 || await Referentials.FindDepartementAsync(upper, cancellationToken) is null)
+        var departement = await ReportDepartementAsync(code, year, half, cancellationToken);
+        if (departement.Refused)
         {
-            return NotFound();
+            return departement.Refusal;
         }
 
-        if (!Scope.CanActOnDepartement(User, upper))
-        {
-            return Forbid();
-        }
+        var upper = departement.Value.Code;
 
         var qpv = ParseOptionalCount(form.QpvCount, nameof(form.QpvCount));
         var pru = ParseOptionalCount(form.PruCount, nameof(form.PruCount));
@@ -136,16 +130,13 @@ public sealed class ReportsAdminController(ConventionsDbContext db, IAccessScope
     [Authorize(Policy = Manage)]
     public async Task<IActionResult> ReportCsv(string code, int year, int half, [FromServices] Portal.Abstractions.Exports.ITableExporter exporter, CancellationToken cancellationToken)
     {
-        var upper = code.ToUpperInvariant();
-        if (half is not (1 or 2) || year is < 2018 or > 2100 || await Referentials.FindDepartementAsync(upper, cancellationToken) is null)
+        var departement = await ReportDepartementAsync(code, year, half, cancellationToken);
+        if (departement.Refused)
         {
-            return NotFound();
+            return departement.Refusal;
         }
 
-        if (!Scope.CanActOnDepartement(User, upper))
-        {
-            return Forbid();
-        }
+        var upper = departement.Value.Code;
 
         var report = await ReportService.BuildAsync(Db, companies, Referentials, upper, year, half, cancellationToken);
         return File(exporter.ToCsv(ReportService.ToTable(report)), "text/csv; charset=utf-8", $"bilan-paqte-{upper}-{year}-S{half}.csv");
@@ -167,4 +158,10 @@ public sealed class ReportsAdminController(ConventionsDbContext db, IAccessScope
             [.. report.Results.Select(r => (IReadOnlyList<string>)[r.Axis, r.Indicator, r.Target.ToString(CultureInfo.InvariantCulture), r.Result.ToString(CultureInfo.InvariantCulture)])],
             $"/admin/conventions/bilans/{code}/{year}/{half}");
     }
+
+    /// <summary>The département of a half-year report, or the refusal: 404 for an unknown département or period, 403 outside the scope.</summary>
+    private Task<InScope<Portal.Abstractions.Queries.Referentials.DepartementInfo>> ReportDepartementAsync(string code, int year, int half, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(
+            half is not (1 or 2) || year is < 2018 or > 2100 ? Task.FromResult<Portal.Abstractions.Queries.Referentials.DepartementInfo?>(null) : Referentials.FindDepartementAsync(code.ToUpperInvariant(), cancellationToken),
+            d => ScopeOwner.OfDepartement(d.Code));
 }

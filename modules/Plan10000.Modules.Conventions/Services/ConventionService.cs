@@ -54,26 +54,29 @@ internal sealed class ConventionService(ConventionsDbContext db, IClubsQuery clu
 
     public static string Date(DateTime? date) => date is { } d ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>A referent of the département (or a national admin) manages; the club's animators read its convention.</summary>
-    public bool CanManage(ClaimsPrincipal user, Convention convention) => scope.CanActOnDepartement(user, convention.DepartementCode);
+    /// <summary>A referent of the département (or a national admin) manages a convention: the département is its scope.</summary>
+    public static ScopeOwner ManagedBy(Convention convention) => ScopeOwner.OfDepartement(convention.DepartementCode);
 
-    public bool CanRead(ClaimsPrincipal user, Convention convention)
-        => CanManage(user, convention) || (convention.ClubId is { } club && user.IsInRole(PortalRoles.ClubAnimator) && scope.CanActOnClub(user, club.ToString()));
+    /// <summary>The club's animators also read a State–club convention: it belongs to the club as well.</summary>
+    public static ScopeOwner ReadBy(Convention convention) => new(convention.DepartementCode, convention.ClubId);
 
-    /// <summary>The conventions a user may read: those of their départements, plus their clubs' for animators.</summary>
+    public bool CanManage(ClaimsPrincipal user, Convention convention) => scope.Reaches(user, ManagedBy(convention));
+
+    /// <summary>The conventions a user may read: those of the départements they oversee, plus those of the clubs they animate.</summary>
     public IQueryable<Convention> Readable(ClaimsPrincipal user)
     {
         var departements = scope.Departements(user);
-        if (departements is null)
+        var animated = scope.Clubs(user);
+        if (departements is null || animated is null)
         {
             return db.Conventions.AsNoTracking();
         }
 
         var codes = departements.Select(d => d.ToUpperInvariant()).ToList();
-        var clubIds = user.IsInRole(PortalRoles.ClubAnimator)
-            ? user.FindAll(ScopeClaims.Club).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList()
-            : [];
-        return db.Conventions.AsNoTracking().Where(c => codes.Contains(c.DepartementCode) || (c.ClubId != null && clubIds.Contains(c.ClubId.Value)));
+        var clubIds = animated.Ids.ToList();
+        var clubDepartements = animated.Departements.Select(d => d.ToUpperInvariant()).ToList();
+        return db.Conventions.AsNoTracking().Where(c => codes.Contains(c.DepartementCode)
+            || (c.ClubId != null && (clubIds.Contains(c.ClubId.Value) || clubDepartements.Contains(c.DepartementCode))));
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
 
     /// <summary>Sends each user to the widest dashboard they may see.</summary>
     [HttpGet("tableau-de-bord")]
-    public IActionResult Index()
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         if (scope.IsNational(User))
         {
@@ -44,8 +44,10 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
             return LocalRedirect("/admin/indicateurs/tableau-de-bord/departement/" + departements.Order(StringComparer.Ordinal).First());
         }
 
-        var club = User.FindAll(ScopeClaims.Club).Select(c => c.Value).FirstOrDefault();
-        return club is null ? Forbid() : LocalRedirect("/admin/indicateurs/tableau-de-bord/club/" + club);
+        var animated = scope.Clubs(User)!;
+        var club = animated.Ids.Count > 0 ? animated.Ids.Order().First()
+            : (await clubs.GetClubsAsync(null, cancellationToken)).Where(c => animated.Contains(c.Id, c.DepartementCode)).Select(c => c.Id).FirstOrDefault();
+        return club == Guid.Empty ? Forbid() : LocalRedirect("/admin/indicateurs/tableau-de-bord/club/" + club);
     }
 
     [HttpGet("tableau-de-bord/national")]
@@ -74,32 +76,22 @@ public sealed class DashboardController(IndicatorsDbContext db, IAccessScope sco
     [HttpGet("tableau-de-bord/club/{id:guid}")]
     public async Task<IActionResult> Club(Guid id, string? theme, string? periode, string? format, CancellationToken cancellationToken)
     {
-        var club = await clubs.GetClubAsync(id, cancellationToken);
-        if (club is null)
-        {
-            return NotFound();
-        }
-
-        return scope.CanActOnClub(User, club.Id.ToString()) || scope.CanActOnDepartement(User, club.DepartementCode)
-            ? await ShowAsync(DashboardLevel.Club, club.Id.ToString(), theme, periode, format, cancellationToken)
-            : Forbid();
+        var club = await this.LoadInScopeAsync(clubs.GetClubAsync(id, cancellationToken), c => c.Owner);
+        return club.Refused ? club.Refusal : await ShowAsync(DashboardLevel.Club, club.Value.Id.ToString(), theme, periode, format, cancellationToken);
     }
 
     /// <summary>The circular's quarterly reporting for one département: achievements, results, reports and late reporters.</summary>
     [HttpGet("rapport/{code}")]
     public async Task<IActionResult> Report(string code, string? periode, string? format, CancellationToken cancellationToken)
     {
-        code = code.ToUpperInvariant();
-        if (!scope.CanActOnDepartement(User, code))
+        var found = await this.LoadInScopeAsync(referentials.FindDepartementAsync(code.ToUpperInvariant(), cancellationToken), d => ScopeOwner.OfDepartement(d.Code));
+        if (found.Refused)
         {
-            return Forbid();
+            return found.Refusal;
         }
 
-        var departement = await referentials.FindDepartementAsync(code, cancellationToken);
-        if (departement is null)
-        {
-            return NotFound();
-        }
+        var departement = found.Value;
+        code = departement.Code;
 
         var period = Periods.IsCampaignPeriod(periode) ? periode! : Periods.CurrentCampaignPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), false);
         var data = (await Dashboards.GetAsync(DashboardLevel.Departement, code, null, null, cancellationToken))!;

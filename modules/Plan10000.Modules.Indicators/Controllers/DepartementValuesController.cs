@@ -24,7 +24,6 @@ namespace Plan10000.Modules.Indicators.Controllers;
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ReviewIndicatorReports)]
 public sealed class DepartementValuesController(
     IndicatorsDbContext db,
-    IAccessScope scope,
     IReferentialsQuery referentials,
     TimeProvider clock) : Controller
 {
@@ -35,17 +34,13 @@ public sealed class DepartementValuesController(
     [HttpGet("departements/{code}/valeurs")]
     public async Task<IActionResult> DepartementValues(string code, string? periode, CancellationToken cancellationToken)
     {
-        code = code.ToUpperInvariant();
-        if (!scope.CanActOnDepartement(User, code))
+        var found = await this.LoadInScopeAsync(referentials.FindDepartementAsync(code.ToUpperInvariant(), cancellationToken), d => ScopeOwner.OfDepartement(d.Code));
+        if (found.Refused)
         {
-            return Forbid();
+            return found.Refusal;
         }
 
-        var departement = await referentials.FindDepartementAsync(code, cancellationToken);
-        if (departement is null)
-        {
-            return NotFound();
-        }
+        var departement = found.Value;
 
         var period = Periods.IsCampaignPeriod(periode) ? periode! : Periods.CurrentCampaignPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), false);
         return View(await DepartementModelAsync(departement, period, null, null, cancellationToken));
@@ -54,17 +49,13 @@ public sealed class DepartementValuesController(
     [HttpPost("departements/{code}/valeurs")]
     public async Task<IActionResult> SaveDepartementValues(string code, string? periode, CancellationToken cancellationToken)
     {
-        code = code.ToUpperInvariant();
-        if (!scope.CanActOnDepartement(User, code))
+        var found = await this.LoadInScopeAsync(referentials.FindDepartementAsync(code.ToUpperInvariant(), cancellationToken), d => ScopeOwner.OfDepartement(d.Code));
+        if (found.Refused)
         {
-            return Forbid();
+            return found.Refusal;
         }
 
-        var departement = await referentials.FindDepartementAsync(code, cancellationToken);
-        if (departement is null)
-        {
-            return NotFound();
-        }
+        var departement = found.Value;
 
         var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
         var (values, errors) = ValuesForms.Read(Request.Form, definitions, null);

@@ -99,11 +99,13 @@ public sealed class ReportingController(IndicatorsDbContext db, IAccessScope sco
     [HttpGet("mon-club/indicateurs/{campaignId:guid}/{clubId:guid}")]
     public async Task<IActionResult> Club(Guid campaignId, Guid clubId, CancellationToken cancellationToken)
     {
-        var club = await clubs.GetClubAsync(clubId, cancellationToken);
-        if (club is null || !CanReportForClub(club))
+        var loaded = await ClubToReportForAsync(clubId, cancellationToken);
+        if (loaded.Refused)
         {
-            return club is null ? NotFound() : Forbid();
+            return loaded.Refusal;
         }
+
+        var club = loaded.Value;
 
         var campaign = await OpenCampaignAsync(campaignId, cancellationToken);
         return campaign is null ? NotFound() : View("Form", await ClubFormAsync(club, campaign, null, null, cancellationToken));
@@ -112,11 +114,13 @@ public sealed class ReportingController(IndicatorsDbContext db, IAccessScope sco
     [HttpPost("mon-club/indicateurs/{campaignId:guid}/{clubId:guid}")]
     public async Task<IActionResult> Club(Guid campaignId, Guid clubId, string? intent, CancellationToken cancellationToken)
     {
-        var club = await clubs.GetClubAsync(clubId, cancellationToken);
-        if (club is null || !CanReportForClub(club))
+        var loaded = await ClubToReportForAsync(clubId, cancellationToken);
+        if (loaded.Refused)
         {
-            return club is null ? NotFound() : Forbid();
+            return loaded.Refusal;
         }
+
+        var club = loaded.Value;
 
         var campaign = await OpenCampaignAsync(campaignId, cancellationToken);
         if (campaign is null)
@@ -141,7 +145,12 @@ public sealed class ReportingController(IndicatorsDbContext db, IAccessScope sco
         return await SaveAsync(submission, campaign, values, "Remontée du club", intent, url, cancellationToken);
     }
 
-    private bool CanReportForClub(ClubInfo club) => club.Active && scope.CanActOnClub(User, club.Id.ToString());
+    /// <summary>A club reports through the animators of an active club: 404 when unknown, 403 when closed or not animated by the reader.</summary>
+    private async Task<InScope<ClubInfo>> ClubToReportForAsync(Guid clubId, CancellationToken cancellationToken)
+    {
+        var loaded = await this.LoadInScopeAsync(clubs.GetClubAsync(clubId, cancellationToken), c => c.Owner, ScopeReach.Animate);
+        return loaded.Refused || loaded.Value.Active ? loaded : new(null, Forbid());
+    }
 
     private async Task<IActionResult> SaveAsync(Submission submission, Campaign campaign, Dictionary<Guid, (decimal, Guid?)> values, string source, string? intent, string url, CancellationToken cancellationToken)
     {

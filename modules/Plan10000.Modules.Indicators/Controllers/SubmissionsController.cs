@@ -24,7 +24,6 @@ namespace Plan10000.Modules.Indicators.Controllers;
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ReviewIndicatorReports)]
 public sealed class SubmissionsController(
     IndicatorsDbContext db,
-    IAccessScope scope,
     IReferentialsQuery referentials,
     ICompaniesQuery companies,
     IClubsQuery clubs,
@@ -37,29 +36,21 @@ public sealed class SubmissionsController(
     [HttpGet("soumissions/{id:guid}")]
     public async Task<IActionResult> Submission(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (submission is null)
-        {
-            return NotFound();
-        }
-
-        return scope.CanActOnDepartement(User, submission.DepartementCode) ? View(await SubmissionModelAsync(submission, null, null, cancellationToken)) : Forbid();
+        var loaded = await this.LoadInScopeAsync(db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken), ReviewedBy);
+        return loaded.Refused ? loaded.Refusal : View(await SubmissionModelAsync(loaded.Value, null, null, cancellationToken));
     }
 
     /// <summary>Moves the report: examine, validate, or send back to the company with a comment.</summary>
     [HttpPost("soumissions/{id:guid}/etat")]
     public async Task<IActionResult> Move(Guid id, string? to, string? comment, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (submission is null)
+        var loaded = await this.LoadInScopeAsync(db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken), ReviewedBy);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnDepartement(User, submission.DepartementCode))
-        {
-            return Forbid();
-        }
+        var submission = loaded.Value;
 
         if (!Enum.TryParse<SubmissionStatus>(to, out var target) || !Enum.IsDefined(target) || target == SubmissionStatus.Submitted || !ReportingService.CanMove(submission.Status, target))
         {
@@ -78,16 +69,13 @@ public sealed class SubmissionsController(
     [HttpPost("soumissions/{id:guid}/valeurs")]
     public async Task<IActionResult> Correct(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (submission is null)
+        var loaded = await this.LoadInScopeAsync(db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken), ReviewedBy);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnDepartement(User, submission.DepartementCode))
-        {
-            return Forbid();
-        }
+        var submission = loaded.Value;
 
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == submission.CampaignId, cancellationToken);
         var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
@@ -147,4 +135,7 @@ public sealed class SubmissionsController(
                 [.. transitions.Select(t => (IReadOnlyList<string>)[ParisTime.FromUtc(t.AtUtc).ToString("dd/MM/yyyy HH:mm", Formats.French), Labels.Of(t.From), Labels.Of(t.To), t.Comment ?? ""])]),
             moves);
     }
+
+    /// <summary>Reports are reviewed by the referents of their département.</summary>
+    private static ScopeOwner ReviewedBy(Submission submission) => ScopeOwner.OfDepartement(submission.DepartementCode);
 }

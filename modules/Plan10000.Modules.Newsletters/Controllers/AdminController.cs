@@ -21,7 +21,8 @@ namespace Plan10000.Modules.Newsletters.Controllers;
 
 /// <summary>
 /// The animator's newsletters. The permission says « may send newsletters »; the scope says which club: every action
-/// loads the newsletter (or takes the club of the form) and answers 403 unless <see cref="IAccessScope.CanActOnClub"/>.
+/// loads the newsletter (or the club of the form) through <see cref="ScopedLoading"/>, 404 when absent and 403 unless
+/// the reader animates its club (<see cref="ScopeReach.Animate"/>).
 /// </summary>
 [Area("Newsletters")]
 [Route("admin/lettres")]
@@ -53,38 +54,23 @@ public sealed class AdminController(
     [HttpGet("nouvelle")]
     public async Task<IActionResult> Create(Guid club, CancellationToken cancellationToken)
     {
-        var info = await clubs.GetClubAsync(club, cancellationToken);
-        if (info is null)
-        {
-            return NotFound();
-        }
-
-        if (!scope.CanActOnClub(User, club.ToString()))
-        {
-            return Forbid();
-        }
-
-        return View(new EditViewModel(new NewsletterForm { ClubId = club }, info.Name, await content.GetImagesAsync(24, cancellationToken)));
+        var info = await ClubToAnimateAsync(club, cancellationToken);
+        return info.Refused ? info.Refusal : View(new EditViewModel(new NewsletterForm { ClubId = club }, info.Value.Name, await content.GetImagesAsync(24, cancellationToken)));
     }
 
     [HttpPost("nouvelle")]
     public async Task<IActionResult> Create(NewsletterForm form, CancellationToken cancellationToken)
     {
-        var info = await clubs.GetClubAsync(form.ClubId, cancellationToken);
-        if (info is null)
+        var info = await ClubToAnimateAsync(form.ClubId, cancellationToken);
+        if (info.Refused)
         {
-            return NotFound();
-        }
-
-        if (!scope.CanActOnClub(User, form.ClubId.ToString()))
-        {
-            return Forbid();
+            return info.Refusal;
         }
 
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new EditViewModel(form, info.Name, await content.GetImagesAsync(24, cancellationToken)));
+            return View(new EditViewModel(form, info.Value.Name, await content.GetImagesAsync(24, cancellationToken)));
         }
 
         var newsletter = new Newsletter
@@ -106,16 +92,13 @@ public sealed class AdminController(
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var newsletter = await db.Newsletters.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (newsletter is null)
+        var loaded = await NewsletterToAnimateAsync(id, tracked: false, cancellationToken);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnClub(User, newsletter.ClubId.ToString()))
-        {
-            return Forbid();
-        }
+        var newsletter = loaded.Value;
 
         return View(await ShowModelAsync(newsletter, null, null, cancellationToken));
     }
@@ -123,16 +106,13 @@ public sealed class AdminController(
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Update(Guid id, NewsletterForm form, CancellationToken cancellationToken)
     {
-        var newsletter = await db.Newsletters.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (newsletter is null)
+        var loaded = await NewsletterToAnimateAsync(id, tracked: true, cancellationToken);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnClub(User, newsletter.ClubId.ToString()))
-        {
-            return Forbid();
-        }
+        var newsletter = loaded.Value;
 
         if (newsletter.Status != NewsletterStatus.Draft)
         {
@@ -157,16 +137,13 @@ public sealed class AdminController(
     [HttpPost("{id:guid}/test")]
     public async Task<IActionResult> Test(Guid id, CancellationToken cancellationToken)
     {
-        var newsletter = await db.Newsletters.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (newsletter is null)
+        var loaded = await NewsletterToAnimateAsync(id, tracked: false, cancellationToken);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnClub(User, newsletter.ClubId.ToString()))
-        {
-            return Forbid();
-        }
+        var newsletter = loaded.Value;
 
         var email = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "";
         jobs.Enqueue<NewsletterMailJob>(j => j.SendTestAsync(id, email));
@@ -177,16 +154,13 @@ public sealed class AdminController(
     [HttpPost("{id:guid}/envoyer")]
     public async Task<IActionResult> Send(Guid id, SendForm send, CancellationToken cancellationToken)
     {
-        var newsletter = await db.Newsletters.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (newsletter is null)
+        var loaded = await NewsletterToAnimateAsync(id, tracked: true, cancellationToken);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnClub(User, newsletter.ClubId.ToString()))
-        {
-            return Forbid();
-        }
+        var newsletter = loaded.Value;
 
         DateTime? at = null;
         if (!string.IsNullOrWhiteSpace(send.Date) || !string.IsNullOrWhiteSpace(send.Time))
@@ -212,6 +186,10 @@ public sealed class AdminController(
         if (newsletter.Status != NewsletterStatus.Draft)
         {
             ModelState.AddModelError(nameof(send.Date), "Cette lettre est déjà envoyée ou programmée.");
+        }
+        else if (!send.Confirm)
+        {
+            ModelState.AddModelError(nameof(send.Confirm), "Cochez la case pour confirmer l’envoi à ces destinataires : une lettre envoyée ou programmée ne se reprend pas.");
         }
 
         if (!ModelState.IsValid)
@@ -247,6 +225,9 @@ public sealed class AdminController(
         var failures = await db.Deliveries.AsNoTracking().Where(d => d.NewsletterId == newsletter.Id && d.Status == DeliveryStatus.Failed).OrderBy(d => d.Id).Take(200)
             .Select(d => new { d.Email, d.Attempts, d.LastAnswer }).ToListAsync(cancellationToken);
         var images = newsletter.Status == NewsletterStatus.Draft ? await content.GetImagesAsync(24, cancellationToken) : [];
+        var (members, subscribers) = newsletter.Status == NewsletterStatus.Draft
+            ? await HttpContext.RequestServices.GetRequiredService<NewsletterSender>().AudienceByOriginAsync(newsletter.ClubId, cancellationToken)
+            : ([], []);
         return new ShowViewModel(
             newsletter.Id,
             newsletter.ClubId,
@@ -265,26 +246,29 @@ public sealed class AdminController(
             Count(DeliveryStatus.Skipped),
             [.. failures.Select(f => (IReadOnlyList<string>)[f.Email, f.Attempts.ToString(CultureInfo.InvariantCulture), f.LastAnswer ?? ""])],
             newsletter.ScheduledAtUtc is { } s ? Format(s) : null,
-            send ?? new SendForm());
+            send ?? new SendForm(),
+            new NewsletterAudience(members.Count, subscribers.Count));
     }
 
+    /// <summary>A national admin may write for every active club; anyone else for the clubs they animate.</summary>
     private async Task<IReadOnlyList<ClubChoice>> MyClubsAsync(CancellationToken cancellationToken)
     {
-        if (scope.IsNational(User))
-        {
-            return [.. (await clubs.GetClubsAsync(null, cancellationToken)).Where(c => c.Active).OrderBy(c => c.Name).Select(c => new ClubChoice(c.Id, c.Name))];
-        }
+        var animated = scope.Clubs(User);
+        return [.. (await clubs.GetClubsAsync(null, cancellationToken))
+            .Where(c => animated is null ? c.Active : animated.Contains(c.Id, c.DepartementCode))
+            .OrderBy(c => c.Name).Select(c => new ClubChoice(c.Id, c.Name))];
+    }
 
-        var result = new List<ClubChoice>();
-        foreach (var claim in User.FindAll(ScopeClaims.Club))
-        {
-            if (Guid.TryParse(claim.Value, out var id) && await clubs.GetClubAsync(id, cancellationToken) is { } club)
-            {
-                result.Add(new ClubChoice(club.Id, club.Name));
-            }
-        }
+    private Task<InScope<ClubInfo>> ClubToAnimateAsync(Guid clubId, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(clubs.GetClubAsync(clubId, cancellationToken), c => c.Owner, ScopeReach.Animate);
 
-        return result;
+    private Task<InScope<Newsletter>> NewsletterToAnimateAsync(Guid id, bool tracked, CancellationToken cancellationToken)
+    {
+        var newsletters = tracked ? db.Newsletters : db.Newsletters.AsNoTracking();
+        return this.LoadInScopeAsync(
+            newsletters.SingleOrDefaultAsync(n => n.Id == id, cancellationToken),
+            async n => (await clubs.GetClubAsync(n.ClubId, cancellationToken))?.Owner,
+            ScopeReach.Animate);
     }
 
     private static string Format(DateTime utc) => ParisTime.FromUtc(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("fr-FR"));

@@ -153,11 +153,24 @@ internal sealed class NewsletterSender(
     /// <summary>The accepted member companies' accounts plus the confirmed subscribers, minus the opt-outs, each address once.</summary>
     internal async Task<IReadOnlyList<string>> AudienceAsync(Guid clubId, CancellationToken cancellationToken)
     {
-        var members = await clubs.GetMemberCompanyIdsAsync(clubId, cancellationToken);
-        var emails = new List<string>(await accounts.GetCompaniesEmailsAsync([.. members.Select(m => m.ToString())], cancellationToken));
-        emails.AddRange(await db.Subscribers.AsNoTracking().Where(s => s.ClubId == clubId && s.Status == SubscriberStatus.Confirmed).Select(s => s.Email).ToListAsync(cancellationToken));
+        var (members, subscribers) = await AudienceByOriginAsync(clubId, cancellationToken);
+        return [.. members.Concat(subscribers).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The same audience told by origin, as the send page announces it: the member companies' addresses, then the
+    /// confirmed subscribers who are not already among them.
+    /// </summary>
+    internal async Task<(IReadOnlyList<string> Members, IReadOnlyList<string> Subscribers)> AudienceByOriginAsync(Guid clubId, CancellationToken cancellationToken)
+    {
+        var memberIds = await clubs.GetMemberCompanyIdsAsync(clubId, cancellationToken);
+        var memberEmails = await accounts.GetCompaniesEmailsAsync([.. memberIds.Select(m => m.ToString())], cancellationToken);
+        var subscriberEmails = await db.Subscribers.AsNoTracking().Where(s => s.ClubId == clubId && s.Status == SubscriberStatus.Confirmed).Select(s => s.Email).ToListAsync(cancellationToken);
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => o.ClubId == clubId).Select(o => o.Email).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0 && !optedOut.Contains(e)).Distinct().Order(StringComparer.Ordinal)];
+        List<string> Clean(IEnumerable<string> emails, ICollection<string> already)
+            => [.. emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0 && !optedOut.Contains(e) && !already.Contains(e)).Distinct()];
+        var members = Clean(memberEmails, []);
+        return (members, Clean(subscriberEmails, members.ToHashSet(StringComparer.Ordinal)));
     }
 
     /// <summary>Pending rows whose attempt is due, and rows whose claim expired, become this run's batch (conditional update).</summary>

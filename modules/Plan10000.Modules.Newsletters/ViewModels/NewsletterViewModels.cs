@@ -22,6 +22,9 @@ public sealed class SendForm
     public string? Date { get; set; }
 
     public string? Time { get; set; }
+
+    /// <summary>The sender ticked « I confirm »: a send cannot be taken back.</summary>
+    public bool Confirm { get; set; }
 }
 
 public sealed class SubscribeForm
@@ -60,7 +63,19 @@ public sealed record ShowViewModel(
     int Skipped,
     IReadOnlyList<IReadOnlyList<string>> Failures,
     string? ScheduledAt,
-    SendForm Send);
+    SendForm Send,
+    NewsletterAudience Audience);
+
+/// <summary>Who a draft would reach if sent now: the member companies' addresses and the confirmed subscribers (each address once, opt-outs left out).</summary>
+public sealed record NewsletterAudience(int Members, int Subscribers)
+{
+    public int Total => Members + Subscribers;
+
+    public string Sentence => $"Cette lettre partira vers {Count(Total, "destinataire", "destinataires")} : "
+        + $"{Count(Members, "adresse d’entreprise membre", "adresses d’entreprises membres")} et {Count(Subscribers, "abonné confirmé", "abonnés confirmés")}.";
+
+    private static string Count(int n, string one, string many) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (n > 1 ? many : one);
+}
 
 public sealed record PublicClubLetter(Guid ClubId, string Name, IReadOnlyList<(Guid Id, string Subject, string Date)> Archive);
 

@@ -188,7 +188,7 @@ public sealed class NewsletterAccessTests : IClassFixture<PortalFixture>
         var test = await PortalFactory.PostFormAsync(animator, page, page + "/test", []);
         var link = await factory.WaitForMailLinkAsync(email, "[Test] Lettre programmée");
         var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var scheduled = await PortalFactory.PostFormAsync(animator, page, page + "/envoyer", new() { ["Date"] = tomorrow, ["Time"] = "09:30" });
+        var scheduled = await PortalFactory.PostFormAsync(animator, page, page + "/envoyer", new() { ["Date"] = tomorrow, ["Time"] = "09:30", ["Confirm"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, test.StatusCode);
         Assert.StartsWith("/lettre/desinscription", link, StringComparison.Ordinal);

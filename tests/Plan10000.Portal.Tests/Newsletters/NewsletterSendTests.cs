@@ -31,7 +31,7 @@ public sealed class NewsletterSendTests
             new() { ["ClubId"] = club.Id.ToString(), ["Subject"] = "Lettre de novembre", ["Body"] = "# Rencontre de décembre\n\nVenez <script>alert(1)</script> **nombreux**." });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var page = created.Headers.Location!.OriginalString;
-        var sent = await PortalFactory.PostFormAsync(animator, page, page + "/envoyer", new() { ["Date"] = "", ["Time"] = "" });
+        var sent = await PortalFactory.PostFormAsync(animator, page, page + "/envoyer", new() { ["Date"] = "", ["Time"] = "", ["Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var id = Guid.Parse(page.Split('/')[^1]);
         await WaitUntilAsync(async () => await StatusAsync(factory, id) == NewsletterStatus.Sent, TimeSpan.FromMinutes(3), "envoi terminé");

@@ -1,7 +1,11 @@
 namespace Plan10000.Portal.Abstractions.Queries.Clubs;
 
 /// <summary>A club as other modules may see it. <see cref="Active"/>: validated and not closed.</summary>
-public sealed record ClubInfo(Guid Id, string Name, string DepartementCode, bool Active);
+public sealed record ClubInfo(Guid Id, string Name, string DepartementCode, bool Active)
+{
+    /// <summary>Where the club and what belongs to it (meetings, newsletters, conventions) sit for the scope rule.</summary>
+    public Security.ScopeOwner Owner => Security.ScopeOwner.OfClub(Id, DepartementCode);
+}
 
 /// <summary>An account animating a club (plain id of the Accounts module).</summary>
 public sealed record ClubAnimatorInfo(Guid ClubId, string UserId, string Email);
