@@ -49,6 +49,9 @@ build() {
 
 run_tests() {
   rm -rf "$results"
+  mkdir -p "$results"
+  # The route walks (issue 16) append how many routes, pages and submissions they covered; printed with the counts.
+  export PORTAL_WALK_REPORT="$results/route-walk.txt"
   local status=0 project
   for project in tests/Plan10000.Portal.ArchitectureTests tests/Plan10000.Portal.Tests tests/Plan10000.Portal.BrowserTests; do
     echo "== $(basename "$project")"
@@ -71,6 +74,7 @@ summarize() {
     skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$counters")))
   done
   echo
+  if [ -f "$results/route-walk.txt" ]; then cat "$results/route-walk.txt"; fi
   echo "$passed passed, $failed failed, $skipped skipped"
 }
 

@@ -13,6 +13,14 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
     [Route("/erreur/{code:int}")]
     public IActionResult Index([FromRoute] int code)
     {
+        // Typed by hand (/erreur/1, /erreur/500) rather than re-executed for a failed request: no incident to report.
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        if (failure is null && reExecuted is null)
+        {
+            code = 404;
+        }
+
         var model = code switch
         {
             400 => new ErrorViewModel(400, "Requête incorrecte", "La demande n'a pas pu être traitée. Si vous envoyiez un formulaire, rechargez la page puis réessayez."),
@@ -26,8 +34,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
         if (Response.StatusCode >= 500)
         {
             // The exception handler and status code pages re-execute here with the same HttpContext, so the id is the failed request's.
-            var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-            var path = failure?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value ?? "";
+            var path = failure?.Path ?? reExecuted?.OriginalPath ?? Request.Path.Value ?? "";
             LogServerError(failure?.Error, Response.StatusCode, path, HttpContext.TraceIdentifier);
             model = model with { IncidentReference = HttpContext.TraceIdentifier };
         }
