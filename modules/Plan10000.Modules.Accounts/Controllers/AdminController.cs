@@ -57,9 +57,8 @@ public sealed class AdminController(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var pageUsers = await query.OrderBy(u => u.Email).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var paging = Paging.Of(total, PageSize, page);
+        var pageUsers = await query.OrderBy(u => u.Email).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
 
         // Roles and scopes of the whole page in two queries, not one per row.
         var ids = pageUsers.Select(u => u.Id).ToList();
@@ -73,7 +72,7 @@ public sealed class AdminController(
             [.. departements.Where(d => d.UserId == u.Id).Select(d => d.ClaimValue!)],
             u.EmailConfirmed, u.LockoutEnd > now, u.TwoFactorEnabled)).ToList();
         var format = $"/admin/utilisateurs?q={Uri.EscapeDataString(q ?? "")}&role={Uri.EscapeDataString(role ?? "")}&page={{0}}";
-        return View(new UserListViewModel(rows, total, q, role, new PaginationModel(page, pageCount, format)));
+        return View(new UserListViewModel(rows, total, q, role, paging.Links(format)));
     }
 
     [HttpGet("inviter")]
