@@ -12,8 +12,8 @@ namespace Plan10000.Modules.Companies.Controllers;
 /// <summary>
 /// Common ground of « Mon entreprise »: the company comes from the account's company scope claim, never from the URL,
 /// and is loaded through ScopedLoading (the one scope rule, ADR 0014) before anything is read or written. An account
-/// without a company meets the answer each action gave it before: the wizard for a page, 403 for a change, 404 for
-/// a line of a fiche it has not got.
+/// without a company is sent to the wizard from a page, refused (403) a change, and answered 404 for a line of a
+/// fiche it has not got: each action says which.
 /// </summary>
 public abstract class CompanySpaceControllerBase(CompaniesDbContext db, IAccessScope scope, TimeProvider clock) : Controller
 {
