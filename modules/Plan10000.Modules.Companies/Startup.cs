@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CompanyService>();
+        services.AddScoped<CompanySpacePage>();
         services.AddScoped<ShowcaseQuery>();
         services.AddSingleton<FranceMap>();
         services.AddMemoryCache();

@@ -78,6 +78,42 @@ public sealed class BoundaryTests
     }
 
     [Fact]
+    public void No_module_controller_is_longer_than_the_limit()
+    {
+        Assert.True(Directory.Exists(Path.Combine(Rules.ModulesDirectory, "Plan10000.Modules.Companies", "Controllers")));
+        Assert.Empty(Rules.OversizedControllers(Rules.ModulesDirectory));
+    }
+
+    [Fact]
+    public void Planted_violation_an_oversized_controller_is_caught()
+    {
+        var modules = Directory.CreateTempSubdirectory("modules-");
+        try
+        {
+            void Plant(string relative, int lines)
+            {
+                var path = Path.Combine(modules.FullName, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllLines(path, Enumerable.Range(1, lines).Select(i => $"// ligne {i}"));
+            }
+
+            Plant("Plan10000.Modules.Planted/Controllers/LongController.cs", Rules.MaxControllerLines + 1);
+            Plant("Plan10000.Modules.Planted/Controllers/ShortController.cs", Rules.MaxControllerLines);
+            Plant("Plan10000.Modules.Planted/Areas/Planted/LongAdminController.cs", Rules.MaxControllerLines + 50);
+            Plant("Plan10000.Modules.Planted/Services/LongService.cs", Rules.MaxControllerLines * 2);
+            Plant("Plan10000.Modules.Planted/obj/Controllers/Generated.cs", Rules.MaxControllerLines * 2);
+
+            Assert.Equal(
+                ["Plan10000.Modules.Planted/Areas/Planted/LongAdminController.cs : 350 lignes (au plus 300)", "Plan10000.Modules.Planted/Controllers/LongController.cs : 301 lignes (au plus 300)"],
+                Rules.OversizedControllers(modules.FullName));
+        }
+        finally
+        {
+            modules.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Module_types_are_internal_unless_the_framework_needs_them_public()
     {
         var allowed = new[] { typeof(ModuleStartup), typeof(DbContext), typeof(Microsoft.AspNetCore.Mvc.ControllerBase) };

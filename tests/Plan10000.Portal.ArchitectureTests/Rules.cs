@@ -98,6 +98,26 @@ internal static class Rules
         }
     }
 
+    /// <summary>Rule 6 (issue 17): a controller of a module is read at once, so no controller file exceeds this.</summary>
+    public const int MaxControllerLines = 300;
+
+    /// <summary>The modules/ folder of the checkout these tests were built from.</summary>
+    public static string ModulesDirectory { get; } = FindModulesDirectory();
+
+    /// <summary>
+    /// Rule 6: every controller file under <paramref name="modulesDirectory"/> (a file in a Controllers folder, or
+    /// named *Controller.cs / *ControllerBase.cs; build output aside) has at most <see cref="MaxControllerLines"/> lines.
+    /// </summary>
+    public static IEnumerable<string> OversizedControllers(string modulesDirectory)
+        => Directory.EnumerateFiles(modulesDirectory, "*.cs", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Segments: Path.GetRelativePath(modulesDirectory, path).Split(Path.DirectorySeparatorChar)))
+            .Where(f => !f.Segments.Any(s => s is "bin" or "obj"))
+            .Where(f => f.Segments.SkipLast(1).Contains("Controllers") || f.Path.EndsWith("Controller.cs", StringComparison.Ordinal) || f.Path.EndsWith("ControllerBase.cs", StringComparison.Ordinal))
+            .Select(f => (Name: string.Join('/', f.Segments), Lines: File.ReadLines(f.Path).Count()))
+            .Where(f => f.Lines > MaxControllerLines)
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => $"{f.Name} : {f.Lines} lignes (au plus {MaxControllerLines})");
+
     public static IReadOnlyList<Assembly> ThemeChain(Assembly theme)
     {
         var chain = new List<Assembly> { theme };
@@ -109,6 +129,19 @@ internal static class Rules
         }
 
         return chain;
+    }
+
+    private static string FindModulesDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Plan10000.Portal.sln")))
+            {
+                return Path.Combine(directory.FullName, "modules");
+            }
+        }
+
+        throw new InvalidOperationException($"Plan10000.Portal.sln introuvable au-dessus de {AppContext.BaseDirectory}");
     }
 
     private static IReadOnlyList<Assembly> Load(string prefix)

@@ -32,7 +32,6 @@ public sealed class AdminController(
     TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
-    private static readonly string[] ScopedRoles = [PortalRoles.TerritorialReferent, PortalRoles.IntermediationActor];
 
     [HttpGet("")]
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
@@ -57,9 +56,8 @@ public sealed class AdminController(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var pageUsers = await query.OrderBy(u => u.Email).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var paging = Paging.Of(total, PageSize, page);
+        var pageUsers = await query.OrderBy(u => u.Email).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
 
         // Roles and scopes of the whole page in two queries, not one per row.
         var ids = pageUsers.Select(u => u.Id).ToList();
@@ -73,7 +71,7 @@ public sealed class AdminController(
             [.. departements.Where(d => d.UserId == u.Id).Select(d => d.ClaimValue!)],
             u.EmailConfirmed, u.LockoutEnd > now, u.TwoFactorEnabled)).ToList();
         var format = $"/admin/utilisateurs?q={Uri.EscapeDataString(q ?? "")}&role={Uri.EscapeDataString(role ?? "")}&page={{0}}";
-        return View(new UserListViewModel(rows, total, q, role, new PaginationModel(page, pageCount, format)));
+        return View(new UserListViewModel(rows, total, q, role, paging.Links(format)));
     }
 
     [HttpGet("inviter")]
@@ -92,7 +90,7 @@ public sealed class AdminController(
             return Forbid();
         }
 
-        await ValidateAsync(form, departements, services, cancellationToken);
+        await UserScopes.ValidateAsync(form, departements, ModelState, services.GetService<IReferentialsQuery>(), cancellationToken);
         // A blank field binds to null: the Required message is already there, and there is nothing to look up.
         if (!string.IsNullOrWhiteSpace(form.Email) && await users.FindByEmailAsync(form.Email.Trim()) is not null)
         {
@@ -115,7 +113,7 @@ public sealed class AdminController(
         }
 
         await users.AddToRoleAsync(user, form.Role);
-        await ReplaceScopesAsync(user, departements, form.Club);
+        await UserScopes.ReplaceAsync(users, user, departements, form.Club);
         await audit.RecordAsync(AuditActions.UserInvited, user.Email, $"{PortalRoles.Labels[form.Role]} ; départements : {Describe(departements)}", cancellationToken);
         jobs.Enqueue<AccountMailJob>(j => j.SendInvitationAsync(user.Id));
         TempData["Success"] = $"{user.DisplayName} est invité(e) : un lien d’activation part à {user.Email}.";
@@ -126,17 +124,13 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> Edit(string id)
     {
-        if (!scope.IsNational(User))
+        var loaded = await AccountAsync(id);
+        if (loaded.Refused)
         {
-            return Forbid();
+            return loaded.Refusal;
         }
 
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
+        var user = loaded.Value;
         var claims = await users.GetClaimsAsync(user);
         return View(WithRoles(new UserForm
         {
@@ -154,21 +148,17 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> Edit(string id, UserForm form, [FromServices] IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!scope.IsNational(User))
+        var loaded = await AccountAsync(id);
+        if (loaded.Refused)
         {
-            return Forbid();
+            return loaded.Refusal;
         }
 
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
+        var user = loaded.Value;
         WithRoles(form);
         form.Id = id;
         var departements = form.ParsedDepartements();
-        await ValidateAsync(form, departements, services, cancellationToken);
+        await UserScopes.ValidateAsync(form, departements, ModelState, services.GetService<IReferentialsQuery>(), cancellationToken);
         var currentRoles = await users.GetRolesAsync(user);
         if (currentRoles.Contains(PortalRoles.NationalAdmin) && form.Role != PortalRoles.NationalAdmin && (await users.GetUsersInRoleAsync(PortalRoles.NationalAdmin)).Count == 1)
         {
@@ -191,7 +181,7 @@ public sealed class AdminController(
         }
 
         var before = (await users.GetClaimsAsync(user)).Where(c => c.Type == ScopeClaims.Departement).Select(c => c.Value).Order().ToList();
-        await ReplaceScopesAsync(user, departements, form.Club);
+        await UserScopes.ReplaceAsync(users, user, departements, form.Club);
         if (!before.SequenceEqual(departements.Order()))
         {
             await audit.RecordAsync(AuditActions.ScopesChanged, user.Email, $"{Describe(before)} → {Describe(departements)}", cancellationToken);
@@ -207,17 +197,13 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> ToggleLock(string id, CancellationToken cancellationToken)
     {
-        if (!scope.IsNational(User))
+        var loaded = await AccountAsync(id);
+        if (loaded.Refused)
         {
-            return Forbid();
+            return loaded.Refusal;
         }
 
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
+        var user = loaded.Value;
         var locked = user.LockoutEnd > clock.GetUtcNow();
         if (!locked && user.Id == users.GetUserId(User))
         {
@@ -237,65 +223,30 @@ public sealed class AdminController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.ManageUsers)]
     public async Task<IActionResult> SendReset(string id)
     {
-        if (!scope.IsNational(User))
+        var loaded = await AccountAsync(id);
+        if (loaded.Refused)
         {
-            return Forbid();
+            return loaded.Refusal;
         }
 
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
+        var user = loaded.Value;
         jobs.Enqueue<AccountMailJob>(j => j.SendPasswordResetAsync(user.Id));
         TempData["Success"] = $"Un lien de réinitialisation part à {user.Email}.";
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    private async Task ValidateAsync(UserForm form, IReadOnlyList<string> departements, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// The opening of the actions on one account: the national team only (403, whatever the permission says), then
+    /// an existing account (404). Accounts sit in no département, so the scope rule is « national » alone.
+    /// </summary>
+    private async Task<InScope<PortalUser>> AccountAsync(string id)
     {
-        if (!PortalRoles.All.Contains(form.Role))
+        if (!scope.IsNational(User))
         {
-            ModelState.AddModelError(nameof(form.Role), "Choisissez un rôle de la liste.");
+            return new(null, Forbid());
         }
 
-        if (ScopedRoles.Contains(form.Role) && departements.Count == 0)
-        {
-            ModelState.AddModelError(nameof(form.Departements), "Indiquez au moins un département pour ce rôle.");
-        }
-
-        // Referentials may be switched off: codes are then taken as typed.
-        var referentials = services.GetService<IReferentialsQuery>();
-        if (referentials is not null && departements.Count > 0)
-        {
-            var known = (await referentials.GetDepartementsAsync(cancellationToken)).Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var unknown = departements.Where(d => !known.Contains(d)).ToList();
-            if (unknown.Count > 0)
-            {
-                ModelState.AddModelError(nameof(form.Departements), $"Département inconnu : {string.Join(", ", unknown)}. Utilisez les codes officiels (75, 2A, 971…).");
-            }
-        }
-    }
-
-    private async Task ReplaceScopesAsync(PortalUser user, IReadOnlyList<string> departements, string? club)
-    {
-        var old = (await users.GetClaimsAsync(user)).Where(c => c.Type is ScopeClaims.Departement or ScopeClaims.Club).ToList();
-        if (old.Count > 0)
-        {
-            await users.RemoveClaimsAsync(user, old);
-        }
-
-        var claims = departements.Select(d => new System.Security.Claims.Claim(ScopeClaims.Departement, d)).ToList();
-        if (!string.IsNullOrWhiteSpace(club))
-        {
-            claims.Add(new System.Security.Claims.Claim(ScopeClaims.Club, club.Trim()));
-        }
-
-        if (claims.Count > 0)
-        {
-            await users.AddClaimsAsync(user, claims);
-        }
+        return await users.FindByIdAsync(id) is { } user ? new(user, null) : new(null, NotFound());
     }
 
     private UserForm WithRoles(UserForm form)

@@ -18,13 +18,7 @@ internal sealed class ClubService(ClubsDbContext db, ICompaniesQuery companies, 
     /// <summary>The company the signed-in account acts for (its company scope claim, checked again through IAccessScope).</summary>
     public async Task<CompanyInfo?> ViewerCompanyAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var claim = user.FindFirst(ScopeClaims.Company)?.Value;
-        if (claim is null || !Guid.TryParse(claim, out var id) || !scope.CanActOnCompany(user, claim))
-        {
-            return null;
-        }
-
-        return await companies.GetCompanyAsync(id, cancellationToken);
+        return scope.OwnCompanyId(user) is { } id ? await companies.GetCompanyAsync(id, cancellationToken) : null;
     }
 
     public Task<ClubMembership?> MembershipAsync(Guid clubId, Guid companyId, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
+using Plan10000.Modules.Companies.Services;
 using Plan10000.Modules.Companies.ViewModels;
 using Plan10000.Portal.Abstractions.Jobs;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
@@ -50,48 +51,38 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var company = await FindInScopeAsync(id, cancellationToken);
-        return company is null ? NotFound() : company.Value.Allowed ? View(await DetailAsync(company.Value.Company, null, cancellationToken)) : Forbid();
+        var found = await FindInScopeAsync(id, cancellationToken);
+        return found.Refused ? found.Refusal : View(await DetailAsync(found.Value, null, cancellationToken));
     }
 
     [HttpPost("{id:guid}/valider")]
     public async Task<IActionResult> Approve(Guid id, CancellationToken cancellationToken)
     {
         var found = await FindInScopeAsync(id, cancellationToken);
-        if (found is null)
+        if (found.Refused)
         {
-            return NotFound();
+            return found.Refusal;
         }
 
-        if (!found.Value.Allowed)
-        {
-            return Forbid();
-        }
-
-        return await DecideAsync(found.Value.Company, CompanyStatus.Approved, null, cancellationToken);
+        return await DecideAsync(found.Value, CompanyStatus.Approved, null, cancellationToken);
     }
 
     [HttpPost("{id:guid}/refuser")]
     public async Task<IActionResult> Reject(Guid id, RejectForm form, CancellationToken cancellationToken)
     {
         var found = await FindInScopeAsync(id, cancellationToken);
-        if (found is null)
+        if (found.Refused)
         {
-            return NotFound();
-        }
-
-        if (!found.Value.Allowed)
-        {
-            return Forbid();
+            return found.Refusal;
         }
 
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Show", await DetailAsync(found.Value.Company, form.Reason, cancellationToken));
+            return View("Show", await DetailAsync(found.Value, form.Reason, cancellationToken));
         }
 
-        return await DecideAsync(found.Value.Company, CompanyStatus.Rejected, form.Reason.Trim(), cancellationToken);
+        return await DecideAsync(found.Value, CompanyStatus.Rejected, form.Reason.Trim(), cancellationToken);
     }
 
     private async Task<IActionResult> DecideAsync(Company company, CompanyStatus decision, string? reason, CancellationToken cancellationToken)
@@ -120,11 +111,14 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
         return LocalRedirect("/admin/entreprises");
     }
 
-    private async Task<(Company Company, bool Allowed)?> FindInScopeAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var company = await db.Companies.Include(c => c.Commitments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return company is null ? null : (company, scope.CanActOnDepartement(User, company.DepartementCode));
-    }
+    /// <summary>
+    /// In the back office a company is its département's: the referents and intermediation actors of that département
+    /// see it, never a company account (which reaches its own company through « Mon entreprise » only).
+    /// </summary>
+    internal static ScopeOwner OwnerOf(Company company) => ScopeOwner.OfDepartement(company.DepartementCode);
+
+    private Task<InScope<Company>> FindInScopeAsync(Guid id, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(db.Companies.Include(c => c.Commitments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken), OwnerOf);
 
     /// <summary>The company's identity as the back-office detail pages show it (moderation, fiche navette).</summary>
     internal static IEnumerable<KeyValuePair<string, string>> IdentityRows(Company company, IReadOnlyDictionary<string, string> sizes, IReadOnlyDictionary<string, string> sectors) =>
@@ -151,7 +145,7 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
                 new("Charte signée par", $"{company.Charter.SignerName} ({company.Charter.SignerRole}), le {ParisTime.Date(company.Charter.SignedAt)}, version {company.Charter.CharterVersion}"),
                 new("Statut", PublicationItems.StatusLabel(company.Status)),
             ],
-            [.. company.Commitments.OrderBy(c => c.Position).Select(c => (IReadOnlyList<string>)[$"{c.ThemeNumero}. {themes.GetValueOrDefault(c.ThemeNumero, "")}", c.Description, SignupController.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear)])],
+            [.. company.Commitments.OrderBy(c => c.Position).Select(c => (IReadOnlyList<string>)[$"{c.ThemeNumero}. {themes.GetValueOrDefault(c.ThemeNumero, "")}", c.Description, CompanyInput.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear)])],
             reason);
     }
 }

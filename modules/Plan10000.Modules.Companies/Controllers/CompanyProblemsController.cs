@@ -77,26 +77,26 @@ public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScop
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var company = await CurrentAsync(cancellationToken);
-        var problem = await db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (problem is null)
+        var loaded = await this.LoadInScopeAsync(db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken), OwnerOf);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
+        var (problem, company) = (loaded.Value, await CurrentAsync(cancellationToken));
         return company is null || problem.CompanyId != company.Id ? Forbid() : View("Thread", await Facilitation.ThreadAsync(db, problem, company.Name, new ProblemReplyForm(), false, cancellationToken));
     }
 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Reply(Guid id, ProblemReplyForm form, CancellationToken cancellationToken)
     {
-        var company = await CurrentAsync(cancellationToken);
-        var problem = await db.Problems.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (problem is null)
+        var loaded = await this.LoadInScopeAsync(db.Problems.SingleOrDefaultAsync(p => p.Id == id, cancellationToken), OwnerOf);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
+        var (problem, company) = (loaded.Value, await CurrentAsync(cancellationToken));
         if (company is null || problem.CompanyId != company.Id)
         {
             return Forbid();
@@ -130,6 +130,9 @@ public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScop
         return LocalRedirect($"/mon-entreprise/problemes/{problem.Id}");
     }
 
+    /// <summary>A problem is its company's; the referents answer it from the back office (<see cref="ProblemsAdminController"/>).</summary>
+    private static ScopeOwner OwnerOf(AdministrativeProblem problem) => ScopeOwner.OfCompany(problem.CompanyId, problem.DepartementCode);
+
     private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private string AuthorName(Company company) => $"{User.Identity?.Name} ({company.Name})";
@@ -137,7 +140,7 @@ public sealed class CompanyProblemsController(CompaniesDbContext db, IAccessScop
     /// <summary>Only an approved company has a dedicated contact to write to.</summary>
     private async Task<Company?> CurrentAsync(CancellationToken cancellationToken)
     {
-        var id = Facilitation.CurrentCompanyId(User, scope);
+        var id = scope.OwnCompanyId(User);
         return id is null ? null : await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.Status == CompanyStatus.Approved, cancellationToken);
     }
 }

@@ -60,9 +60,8 @@ public sealed class FichesNavettesController(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var paging = Paging.Of(total, PageSize, page);
+        var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(c => new { c.Id, c.Name, c.Siret, c.City, c.DepartementCode, Commitments = c.Commitments.Count })
             .ToListAsync(cancellationToken);
         var options = (departements is null ? names.Keys : departements.Select(d => d.ToUpperInvariant()))
@@ -76,14 +75,16 @@ public sealed class FichesNavettesController(
             options,
             [.. rows.Select(r => new FicheListItem(r.Id, r.Name, r.Siret, r.City, $"{names.GetValueOrDefault(r.DepartementCode, r.DepartementCode)} ({r.DepartementCode})", r.Commitments))],
             total,
-            new PaginationModel(page, pageCount, $"/admin/fiches-navettes?q={Uri.EscapeDataString(q ?? "")}&departement={Uri.EscapeDataString(departement ?? "")}&page={{0}}")));
+            paging.Links($"/admin/fiches-navettes?q={Uri.EscapeDataString(q ?? "")}&departement={Uri.EscapeDataString(departement ?? "")}&page={{0}}")));
     }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var (company, denied) = await FindAsync(id, cancellationToken);
-        return denied ?? View(await DetailAsync(company!, new IntermediationContactForm { ContactedOn = ParisTime.ToParis(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, new ContactAssignmentForm { ContactUserId = company!.ContactUserId }, cancellationToken));
+        var found = await FindAsync(id, cancellationToken);
+        return found.Refused
+            ? found.Refusal
+            : View(await DetailAsync(found.Value, new IntermediationContactForm { ContactedOn = ParisTime.ToParis(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, new ContactAssignmentForm { ContactUserId = found.Value.ContactUserId }, cancellationToken));
     }
 
     /// <summary>An intermediation actor records a contact with the company about one of its commitments.</summary>
@@ -91,16 +92,17 @@ public sealed class FichesNavettesController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.RecordIntermediationContacts)]
     public async Task<IActionResult> RecordContact(Guid id, IntermediationContactForm form, CancellationToken cancellationToken)
     {
-        var (company, denied) = await FindAsync(id, cancellationToken);
-        if (denied is not null)
+        var found = await FindAsync(id, cancellationToken);
+        if (found.Refused)
         {
-            return denied;
+            return found.Refusal;
         }
 
+        var company = found.Value;
         Commitment? commitment = null;
         if (!string.IsNullOrEmpty(form.CommitmentId))
         {
-            commitment = Guid.TryParse(form.CommitmentId, out var commitmentId) ? company!.Commitments.SingleOrDefault(c => c.Id == commitmentId) : null;
+            commitment = Guid.TryParse(form.CommitmentId, out var commitmentId) ? company.Commitments.SingleOrDefault(c => c.Id == commitmentId) : null;
             if (commitment is null)
             {
                 ModelState.AddModelError(nameof(form.CommitmentId), "Choisissez un engagement de cette entreprise.");
@@ -132,12 +134,12 @@ public sealed class FichesNavettesController(
         if (!ModelState.IsValid || commitment is null || day is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Show", await DetailAsync(company!, form, new ContactAssignmentForm { ContactUserId = company!.ContactUserId }, cancellationToken));
+            return View("Show", await DetailAsync(company, form, new ContactAssignmentForm { ContactUserId = company.ContactUserId }, cancellationToken));
         }
 
         db.IntermediationContacts.Add(new IntermediationContact
         {
-            CompanyId = company!.Id,
+            CompanyId = company.Id,
             CommitmentId = commitment.Id,
             ActorUserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
             Organisation = form.Organisation.Trim(),
@@ -157,13 +159,14 @@ public sealed class FichesNavettesController(
     [Authorize(Policy = PermissionPolicy.Prefix + Permissions.AssistCompanies)]
     public async Task<IActionResult> AssignContact(Guid id, ContactAssignmentForm form, CancellationToken cancellationToken)
     {
-        var (company, denied) = await FindAsync(id, cancellationToken);
-        if (denied is not null)
+        var found = await FindAsync(id, cancellationToken);
+        if (found.Refused)
         {
-            return denied;
+            return found.Refusal;
         }
 
-        var referents = await accounts.GetDepartementAccountsAsync(PortalRoles.TerritorialReferent, company!.DepartementCode, cancellationToken);
+        var company = found.Value;
+        var referents = await accounts.GetDepartementAccountsAsync(PortalRoles.TerritorialReferent, company.DepartementCode, cancellationToken);
         var chosen = referents.SingleOrDefault(r => r.UserId == form.ContactUserId);
         if (chosen is null)
         {
@@ -180,16 +183,10 @@ public sealed class FichesNavettesController(
     }
 
     /// <summary>404 for an unknown or not approved company; 403 outside the user's départements.</summary>
-    private async Task<(Company? Company, IActionResult? Denied)> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var company = await db.Companies.Include(c => c.Commitments).SingleOrDefaultAsync(c => c.Id == id && c.Status == CompanyStatus.Approved, cancellationToken);
-        if (company is null)
-        {
-            return (null, NotFound());
-        }
-
-        return scope.CanActOnDepartement(User, company.DepartementCode) ? (company, null) : (null, Forbid());
-    }
+    private Task<InScope<Company>> FindAsync(Guid id, CancellationToken cancellationToken)
+        => this.LoadInScopeAsync(
+            db.Companies.Include(c => c.Commitments).SingleOrDefaultAsync(c => c.Id == id && c.Status == CompanyStatus.Approved, cancellationToken),
+            AdminController.OwnerOf);
 
     private async Task<FicheDetailViewModel> DetailAsync(Company company, IntermediationContactForm contactForm, ContactAssignmentForm assignmentForm, CancellationToken cancellationToken)
     {
@@ -214,20 +211,16 @@ public sealed class FichesNavettesController(
                 $"{c.Position}. {themes.GetValueOrDefault(c.ThemeNumero, "")}",
                 string.Join(", ", c.Publics.Select(p => publics.GetValueOrDefault(p, p))),
                 c.Description,
-                SignupController.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear),
+                CompanyInput.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear),
                 c.ResultReportedAt is null ? "—" : $"{c.ResultQuantity?.ToString(CultureInfo.InvariantCulture) ?? ""} {c.ResultComment}".Trim()])],
             [.. lines.Select(c => new KeyValuePair<string, string>(c.Id.ToString(), positions[c.Id] + " – " + Shorten(c.Description)))],
-            [.. contacts.Select(c => ToView(c, positions))],
+            [.. contacts.Select(c => Facilitation.ToView(c, positions))],
             await grants.HasPermissionAsync(User, Permissions.RecordIntermediationContacts, cancellationToken),
             contactForm,
             await grants.HasPermissionAsync(User, Permissions.AssistCompanies, cancellationToken),
             [.. referents.Select(r => new KeyValuePair<string, string>(r.UserId, $"{r.DisplayName} ({r.Email})"))],
             assignmentForm);
     }
-
-    internal static ContactView ToView(IntermediationContact contact, IReadOnlyDictionary<Guid, string> commitments)
-        => new(commitments.GetValueOrDefault(contact.CommitmentId, "—"), contact.Organisation, contact.ContactName,
-            contact.ContactedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")), contact.Offer);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 }

@@ -45,33 +45,28 @@ public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope 
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        var paging = Paging.Of(total, PageSize, page);
         var rows = await query.Join(db.Companies, p => p.CompanyId, c => c.Id, (p, c) => new { p.Id, p.Subject, c.Name, p.DepartementCode, p.Status, p.UpdatedAt })
-            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Skip(paging.Skip).Take(paging.Size)
             .ToListAsync(cancellationToken);
         return View(new ProblemListViewModel(
             departements is null ? "tous les départements" : string.Join(", ", departements.Order()),
             status?.ToString(),
             [.. rows.Select(r => new ProblemSummary(r.Id, r.Subject, r.Name, r.DepartementCode, AdministrativeProblem.StatusLabel(r.Status), ParisTime.Display(r.UpdatedAt)))],
             total,
-            new PaginationModel(page, pageCount, "/admin/entreprises/problemes?statut=" + Uri.EscapeDataString(status?.ToString() ?? "") + "&page={0}")));
+            paging.Links("/admin/entreprises/problemes?statut=" + Uri.EscapeDataString(status?.ToString() ?? "") + "&page={0}")));
     }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken)
     {
-        var problem = await db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (problem is null)
+        var loaded = await this.LoadInScopeAsync(db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken), OwnerOf);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnDepartement(User, problem.DepartementCode))
-        {
-            return Forbid();
-        }
-
+        var problem = loaded.Value;
         return View("~/Areas/Companies/Views/CompanyProblems/Thread.cshtml", await Facilitation.ThreadAsync(db, problem, await CompanyNameAsync(problem.CompanyId, cancellationToken), new ProblemReplyForm { Status = problem.Status.ToString() }, true, cancellationToken));
     }
 
@@ -79,17 +74,13 @@ public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Reply(Guid id, ProblemReplyForm form, CancellationToken cancellationToken)
     {
-        var problem = await db.Problems.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (problem is null)
+        var loaded = await this.LoadInScopeAsync(db.Problems.SingleOrDefaultAsync(p => p.Id == id, cancellationToken), OwnerOf);
+        if (loaded.Refused)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
 
-        if (!scope.CanActOnDepartement(User, problem.DepartementCode))
-        {
-            return Forbid();
-        }
-
+        var problem = loaded.Value;
         ProblemStatus? status = null;
         if (!string.IsNullOrEmpty(form.Status))
         {
@@ -144,6 +135,9 @@ public sealed class ProblemsAdminController(CompaniesDbContext db, IAccessScope 
         TempData["Success"] = $"Réponse enregistrée ; statut : {AdministrativeProblem.StatusLabel(problem.Status).ToLowerInvariant()}.";
         return LocalRedirect($"/admin/entreprises/problemes/{problem.Id}");
     }
+
+    /// <summary>A problem is the referents' of its département (a company account reaches its own through its space).</summary>
+    private static ScopeOwner OwnerOf(AdministrativeProblem problem) => ScopeOwner.OfDepartement(problem.DepartementCode);
 
     private async Task<string> CompanyNameAsync(Guid companyId, CancellationToken cancellationToken)
         => await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleAsync(cancellationToken);

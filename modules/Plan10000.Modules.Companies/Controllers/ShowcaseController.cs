@@ -95,7 +95,7 @@ public sealed class ShowcaseController(IReferentialsQuery referentials) : Contro
                 labels.Themes.GetValueOrDefault(c.ThemeNumero, ""),
                 string.Join(", ", c.Publics.Select(p => labels.Publics.GetValueOrDefault(p, p))),
                 c.Description,
-                SignupController.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear))).ToList()
+                CompanyInput.Intention(c.IntentionQuantity, c.IntentionUnit, c.IntentionYear))).ToList()
             : [];
         var departement = labels.Departements.GetValueOrDefault(company.DepartementCode, company.DepartementCode);
         // Link previews (OpenGraph, Twitter) repeat what the page shows, so they obey the same consents.

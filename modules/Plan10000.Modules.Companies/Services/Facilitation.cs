@@ -1,24 +1,16 @@
-using System.Security.Claims;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.ViewModels;
-using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Abstractions.Time;
 using Plan10000.Portal.Abstractions.Ui;
 
 namespace Plan10000.Modules.Companies.Services;
 
-/// <summary>Shared pieces of the « État facilitateur » pages: the company of the signed-in account, the thread view and the status rules.</summary>
+/// <summary>Shared pieces of the « État facilitateur » pages: the thread view, the status rules and the intermediation contacts.</summary>
 internal static class Facilitation
 {
-    /// <summary>The company of the account's company scope claim (never from the URL), checked again through IAccessScope.</summary>
-    public static Guid? CurrentCompanyId(ClaimsPrincipal user, IAccessScope scope)
-    {
-        var claim = user.FindFirst(ScopeClaims.Company)?.Value;
-        return claim is not null && Guid.TryParse(claim, out var id) && scope.CanActOnCompany(user, claim) ? id : null;
-    }
-
     public static BadgeModel Badge(ProblemStatus status) => status switch
     {
         ProblemStatus.Open => new(AdministrativeProblem.StatusLabel(status), BadgeKind.New),
@@ -48,4 +40,9 @@ internal static class Facilitation
             forState ? "Problèmes administratifs" : "Mon entreprise",
             problem.CompanyId);
     }
+
+    /// <summary>An intermediation contact as the referents' fiche and the company's own space both show it.</summary>
+    public static ContactView ToView(IntermediationContact contact, IReadOnlyDictionary<Guid, string> commitments)
+        => new(commitments.GetValueOrDefault(contact.CommitmentId, "—"), contact.Organisation, contact.ContactName,
+            contact.ContactedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")), contact.Offer);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
+using Plan10000.Portal.Abstractions.Ui;
 
 namespace Plan10000.Modules.Companies.Services;
 
@@ -51,12 +52,11 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
         var scanned = Filtered(filter, codes, scan);
         var total = await scanned.CountAsync(cancellationToken);
         var size = Math.Clamp(filter.PageSize, 1, 100);
-        var pageCount = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var paging = Paging.Of(total, size, filter.Page);
 
-        var companies = await PageAsync(scanned, Filtered(filter, codes, scan: false), page, size, cancellationToken);
+        var companies = await PageAsync(scanned, Filtered(filter, codes, scan: false), paging, cancellationToken);
         await LoadDetailsAsync(companies, cancellationToken);
-        return new ShowcasePage(companies, total, page, pageCount);
+        return new ShowcasePage(companies, total, paging.Page, paging.PageCount);
     }
 
     private IQueryable<Company> Filtered(ShowcaseFilter filter, List<string>? regionCodes, bool scan)
@@ -101,16 +101,16 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
     /// <summary>
     /// Keyset paging behind the public <c>?page=N</c> (ADR 0022): the key (name, id) of the page's first company is
     /// read from the ordering index alone (<paramref name="scan"/> form), then the page is a seek from that key that
-    /// stops after <paramref name="size"/> rows (<paramref name="seek"/> form). An offset over whole rows made the
+    /// stops after <see cref="Paging.Size"/> rows (<paramref name="seek"/> form). An offset over whole rows made the
     /// database fetch and check every skipped company (page 400 read 8,000 rows to show 20).
     /// </summary>
-    private static async Task<List<Company>> PageAsync(IQueryable<Company> scan, IQueryable<Company> seek, int page, int size, CancellationToken cancellationToken)
+    private static async Task<List<Company>> PageAsync(IQueryable<Company> scan, IQueryable<Company> seek, Paging paging, CancellationToken cancellationToken)
     {
-        if (page > 1)
+        if (paging.Page > 1)
         {
             var first = await scan.OrderBy(c => c.Name).ThenBy(c => c.Id)
                 .Select(c => new { c.Name, c.Id })
-                .Skip((page - 1) * size)
+                .Skip(paging.Skip)
                 .FirstOrDefaultAsync(cancellationToken);
             if (first is null)
             {
@@ -121,7 +121,7 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
             seek = seek.Where(c => string.Compare(c.Name, first.Name) >= 0 && (c.Name != first.Name || c.Id.CompareTo(first.Id) >= 0));
         }
 
-        return await seek.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(size).ToListAsync(cancellationToken);
+        return await seek.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(paging.Size).ToListAsync(cancellationToken);
     }
 
     /// <summary>

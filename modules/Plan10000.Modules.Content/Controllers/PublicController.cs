@@ -93,9 +93,7 @@ public sealed class PublicController(ISiteSettings settings) : Controller
     {
         var lookups = await Pages.LookupsAsync(cancellationToken);
         int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
-        var (items, total, current) = await Reader.ListAsync(new ContentFilter(kind, q?.Trim(), themeNumber, @public, departement, taille, secteur), page, cancellationToken);
-        page = current;
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ContentReader.PageSize));
+        var (items, total, paging) = await Reader.ListAsync(new ContentFilter(kind, q?.Trim(), themeNumber, @public, departement, taille, secteur), page, cancellationToken);
         var query = new StringBuilder();
         void Add(string name, string? value)
         {
@@ -114,7 +112,7 @@ public sealed class PublicController(ISiteSettings settings) : Controller
         var cards = items.Select(i => new CardModel(i.Title, ContentKinds.PublicUrl(i.Kind, i.Slug), i.Summary,
             i.PublishedAt is { } p ? "Publié le " + ParisTime.Date(p) : null,
             [.. i.ThemeNumbers.Select(n => new TagModel(lookups.ThemeLabel(n)))], i.CoverUrl, i.CoverAlt ?? "")).ToList();
-        return View("List", new ListingViewModel(title, lead, path, feed, cards, total, new PaginationModel(page, pageCount, path + "?" + query.ToString().Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "page={0}"),
+        return View("List", new ListingViewModel(title, lead, path, feed, cards, total, paging.Links(path + "?" + query.ToString().Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "page={0}"),
             q, theme, @public, departement, taille, secteur, lookups, companyFilters));
     }
 

@@ -4,6 +4,7 @@ using Plan10000.Modules.Content.Models;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Queries.Content;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
+using Plan10000.Portal.Abstractions.Ui;
 
 namespace Plan10000.Modules.Content.Services;
 
@@ -17,7 +18,7 @@ internal sealed class ContentReader(ContentDbContext db)
     internal IQueryable<ContentItem> Published(ContentKind kind)
         => db.Items.AsNoTracking().Where(i => i.Kind == kind && i.Status == ContentStatus.Published);
 
-    internal async Task<(IReadOnlyList<ContentItem> Items, int Total, int Page)> ListAsync(ContentFilter filter, int page, CancellationToken cancellationToken)
+    internal async Task<(IReadOnlyList<ContentItem> Items, int Total, Paging Paging)> ListAsync(ContentFilter filter, int page, CancellationToken cancellationToken)
     {
         var query = Published(filter.Kind);
         foreach (var word in Text.Normalize(filter.Query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
@@ -53,10 +54,9 @@ internal sealed class ContentReader(ContentDbContext db)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        // A page number past the end (or absurdly large) shows the last page instead of overflowing Skip.
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return (items, total, page);
+        var paging = Paging.Of(total, PageSize, page);
+        var items = await query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return (items, total, paging);
     }
 
     internal Task<ContentItem?> FindPublishedAsync(ContentKind kind, string slug, CancellationToken cancellationToken)

@@ -219,9 +219,6 @@ public sealed class ReportingController(IndicatorsDbContext db, IAccessScope sco
 
     private async Task<CompanyInfo?> CurrentCompanyAsync(CancellationToken cancellationToken)
     {
-        var claim = User.FindFirst(ScopeClaims.Company)?.Value;
-        return claim is not null && Guid.TryParse(claim, out var id) && scope.CanActOnCompany(User, claim)
-            ? await companies.GetCompanyAsync(id, cancellationToken)
-            : null;
+        return scope.OwnCompanyId(User) is { } id ? await companies.GetCompanyAsync(id, cancellationToken) : null;
     }
 }

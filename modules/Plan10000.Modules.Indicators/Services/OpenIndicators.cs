@@ -3,6 +3,7 @@ using Plan10000.Modules.Indicators.Data;
 using Plan10000.Modules.Indicators.Models;
 using Plan10000.Portal.Abstractions.Exports;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
+using Plan10000.Portal.Abstractions.Ui;
 
 namespace Plan10000.Modules.Indicators.Services;
 
@@ -81,11 +82,10 @@ internal sealed class OpenIndicators(IndicatorsDbContext db, IReferentialsQuery 
 
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(filter.Page, 1, pageCount);
-        var rows = await query.OrderBy(a => a.DepartementCode).ThenBy(a => a.Period).ThenBy(a => a.DefinitionId).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var paging = Paging.Of(total, size, filter.Page);
+        var rows = await query.OrderBy(a => a.DepartementCode).ThenBy(a => a.Period).ThenBy(a => a.DefinitionId).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var byCode = departements.ToDictionary(d => d.Code);
-        return new OpenIndicatorPage(total, page, pageCount, [.. rows.Where(a => definitions.ContainsKey(a.DefinitionId)).Select(a =>
+        return new OpenIndicatorPage(total, paging.Page, paging.PageCount, [.. rows.Where(a => definitions.ContainsKey(a.DefinitionId)).Select(a =>
         {
             var d = definitions[a.DefinitionId];
             var departement = byCode.GetValueOrDefault(a.DepartementCode);

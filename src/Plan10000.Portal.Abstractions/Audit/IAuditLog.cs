@@ -1,3 +1,5 @@
+using Plan10000.Portal.Abstractions.Ui;
+
 namespace Plan10000.Portal.Abstractions.Audit;
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, string? UserName, string Action, string? Target, string? Details, string? IpAddress);
@@ -6,7 +8,7 @@ public sealed record AuditQuery(string? Action = null, string? User = null, Date
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Paging.CountPages(Total, PageSize);
 }
 
 /// <summary>Who did what, when: security events and back-office changes. The current user and address come from the request.</summary>

@@ -1,3 +1,5 @@
+using Plan10000.Portal.Abstractions.Ui;
+
 namespace Plan10000.Portal.Abstractions.Mail;
 
 public sealed record MailRecord(long Id, DateTimeOffset SentAt, string Recipient, string Template, string Subject, string Status, string ServerAnswer);
@@ -6,7 +8,7 @@ public sealed record MailLogQuery(string? Recipient = null, string? Template = n
 
 public sealed record MailLogPage(IReadOnlyList<MailRecord> Records, int Total, int Page, int PageSize)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Paging.CountPages(Total, PageSize);
 }
 
 /// <summary>Every mail the portal sent or tried to send, as recorded by <see cref="IMailSender"/>.</summary>

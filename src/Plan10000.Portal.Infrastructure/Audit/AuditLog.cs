@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Portal.Abstractions.Audit;
+using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Infrastructure.Data;
 
 namespace Plan10000.Portal.Infrastructure.Audit;
@@ -69,12 +70,12 @@ internal sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Ti
         }
 
         var total = await rows.CountAsync(cancellationToken);
-        var page = Math.Max(1, query.Page);
+        var paging = Paging.Of(total, query.PageSize, query.Page);
         // Ordered by id: SQLite cannot sort DateTimeOffset, and ids grow with time.
-        var entries = await rows.OrderByDescending(r => r.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize)
+        var entries = await rows.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(r => new AuditEntry(r.Id, new DateTimeOffset(r.At, TimeSpan.Zero), r.UserId, r.UserName, r.Action, r.Target, r.Details, r.IpAddress))
             .ToListAsync(cancellationToken);
-        return new AuditPage(entries, total, page, query.PageSize);
+        return new AuditPage(entries, total, paging.Page, query.PageSize);
     }
 
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Portal.Abstractions.Mail;
+using Plan10000.Portal.Abstractions.Ui;
 using Plan10000.Portal.Infrastructure.Data;
 
 namespace Plan10000.Portal.Infrastructure.Mail;
@@ -38,10 +39,10 @@ internal sealed class MailLog(PortalDbContext db) : IMailLog
         }
 
         var total = await rows.CountAsync(cancellationToken);
-        var page = Math.Max(1, query.Page);
-        var records = await rows.OrderByDescending(m => m.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize)
+        var paging = Paging.Of(total, query.PageSize, query.Page);
+        var records = await rows.OrderByDescending(m => m.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(m => new MailRecord(m.Id, new DateTimeOffset(m.SentAt, TimeSpan.Zero), m.Recipient, m.Template, m.Subject, m.Status, m.ServerAnswer))
             .ToListAsync(cancellationToken);
-        return new MailLogPage(records, total, page, query.PageSize);
+        return new MailLogPage(records, total, paging.Page, query.PageSize);
     }
 }
