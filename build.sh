@@ -51,7 +51,8 @@ ensure_servers() {
 start_postgres() {
   local port
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  port=$(free_port 55432 55462)
+  # PORTAL_PG_PORTS / PORTAL_REDIS_PORTS ("first last") keep concurrent runs on one machine apart.
+  port=$(free_port ${PORTAL_PG_PORTS:-55432 55462})
   pgdata=$(mktemp -d /tmp/plan10000-pg.XXXXXX)
   pg_run=()
   if [ "$(id -u)" = 0 ]; then chown postgres "$pgdata"; pg_run=(runuser -u postgres --); fi
@@ -68,7 +69,7 @@ start_postgres() {
 # A throw-away Redis: no disk, loopback only, stopped by its pid.
 start_redis() {
   local port
-  port=$(free_port 56379 56409)
+  port=$(free_port ${PORTAL_REDIS_PORTS:-56379 56409})
   redis_dir=$(mktemp -d /tmp/plan10000-redis.XXXXXX)
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
@@ -157,11 +158,13 @@ cluster() {
   # nginx workers run as an unprivileged user when started as root: they need to reach their temp folders.
   chmod 755 "$cluster_dir" "$cluster_dir/nginx"
   sed -e "s#@LISTEN@#127.0.0.1:$lb_port#" -e "s#@PREFIX@#$cluster_dir/nginx#g" deploy/nginx.conf \
-    | awk -v list="$cluster_dir/upstreams" '/@UPSTREAMS@/ { while ((getline line < list) > 0) print line; next } { print }' >"$cluster_dir/nginx/nginx.conf"
+    | awk -v list="$cluster_dir/upstreams" '/^@UPSTREAMS@$/ { while ((getline line < list) > 0) print line; next } { print }' >"$cluster_dir/nginx/nginx.conf"
   /usr/sbin/nginx -e "$cluster_dir/nginx/error.log" -p "$cluster_dir/nginx" -c "$cluster_dir/nginx/nginx.conf" -g 'daemon off;' &
   echo $! >"$cluster_dir/nginx.pid"
   at_exit "kill_pid_file $cluster_dir/nginx.pid"
-  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$lb_port/health" >/dev/null 2>&1 && break; sleep 0.2; done
+  local ready=""
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$lb_port/health" >/dev/null 2>&1 && { ready=1; break; }; sleep 0.2; done
+  [ -n "$ready" ] || { echo "nginx ne répond pas ; voir $cluster_dir/nginx/error.log" >&2; cat "$cluster_dir/nginx/error.log" >&2; exit 1; }
   echo "Grappe prête : nginx répartit entre les instances ${instances[*]} ; Ctrl-C arrête tout."
   echo "http://127.0.0.1:$lb_port"
   wait

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Portal.Tests.Support;
@@ -8,14 +7,14 @@ using Plan10000.Portal.Tests.Support;
 namespace Plan10000.Portal.Tests.Content;
 
 /// <summary>The behaviour of the media library, which both stores must give alike (ADR 0027).</summary>
-public abstract partial class MediaStoreBehaviour(PortalFactory factory, bool inDatabase)
+public abstract class MediaStoreBehaviour(PortalFactory factory, bool inDatabase)
 {
     internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name, string contentType, string? alt = "Un pixel")
     {
         var page = await client.GetStringAsync("/admin/medias");
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = PortalFactory.TokenPattern().Match(page).Groups[1].Value;
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
@@ -120,9 +119,6 @@ public abstract partial class MediaStoreBehaviour(PortalFactory factory, bool in
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(media.Url)).StatusCode);
         await AssertStoredAsync(media.StoredName, stored: false);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 /// <summary>SQLite's default: files in the data directory.</summary>

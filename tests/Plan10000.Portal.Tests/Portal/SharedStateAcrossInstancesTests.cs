@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
@@ -11,7 +10,7 @@ namespace Plan10000.Portal.Tests.Portal;
 /// Two instances sharing one PostgreSQL and one Redis, as behind a load balancer (ADR 0027): data-protection keys in
 /// the database, output cache and rate-limit counters in Redis. Only A runs a job server (Hangfire keeps static state).
 /// </summary>
-public sealed partial class SharedStateAcrossInstancesTests
+public sealed class SharedStateAcrossInstancesTests
 {
     private const int Permits = 12;
 
@@ -46,7 +45,7 @@ public sealed partial class SharedStateAcrossInstancesTests
         var signedIn = await PortalFactory.PostFormAsync(throughA, "/compte/connexion", "/compte/connexion", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = PortalFactory.AdminPassword });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         const string form = "/admin/contenus/nouveau?type=actualite";
-        var token = TokenPattern().Match(await throughA.GetStringAsync(form)).Groups[1].Value;
+        var token = PortalFactory.TokenPattern().Match(await throughA.GetStringAsync(form)).Groups[1].Value;
 
         var posted = await throughB.PostAsync(form, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -102,7 +101,4 @@ public sealed partial class SharedStateAcrossInstancesTests
         Assert.Equal([StatusCodes.Status429TooManyRequests, StatusCodes.Status429TooManyRequests], answers.Skip(Permits));
         Assert.Equal(StatusCodes.Status429TooManyRequests, await Attempt(b));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
