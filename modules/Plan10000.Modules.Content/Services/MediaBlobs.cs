@@ -63,7 +63,11 @@ internal sealed class FileSystemMediaBlobs(IConfiguration configuration) : IMedi
 
     public Task DeleteAsync(string storedName, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(storedName));
+        if (File.Exists(PathOf(storedName)))
+        {
+            File.Delete(PathOf(storedName));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -73,7 +77,8 @@ internal sealed class FileSystemMediaBlobs(IConfiguration configuration) : IMedi
 
 /// <summary>
 /// Rows of <c>Content_MediaBlobs</c>, apart from the metadata so that listing the library never reads the bytes. A file
-/// is at most 10 MB, so it is read whole; the served answer carries an ETag and Last-Modified, so a browser asks once.
+/// is at most 10 MB, so it is read whole; the served answer carries an ETag and Last-Modified, so a browser that has
+/// it gets a 304 without the bytes.
 /// </summary>
 internal sealed class DatabaseMediaBlobs(ContentDbContext db) : IMediaBlobs
 {
