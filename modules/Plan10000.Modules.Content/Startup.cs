@@ -27,6 +27,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ContentFormMapper>();
         services.AddScoped<PageBuilder>();
         services.AddScoped<MediaStore>();
+        services.AddScoped<FileSystemMediaBlobs>();
+        services.AddScoped<DatabaseMediaBlobs>();
+        var mediaStore = MediaStores.Resolve(context.Configuration);
+        services.AddScoped<IMediaBlobs>(sp => mediaStore == MediaStores.Database
+            ? sp.GetRequiredService<DatabaseMediaBlobs>()
+            : sp.GetRequiredService<FileSystemMediaBlobs>());
+        services.AddScoped<IHostCommand, MediaMigrationCommand>();
         services.AddScoped<IContentQuery, ContentQuery>();
         services.AddScoped<ISitemapContributor, ContentSitemap>();
         services.AddScoped<ISearchResultProvider, ContentSearch>();

@@ -210,7 +210,7 @@ public sealed class PreviewController(ContentDbContext db) : Controller
     }
 }
 
-/// <summary>Media files, read from the data directory with the type detected at upload.</summary>
+/// <summary>Media files, read from the configured store with the type detected at upload.</summary>
 [Area("Content")]
 public sealed class MediaFileController(ContentDbContext db) : Controller
 {
@@ -220,17 +220,15 @@ public sealed class MediaFileController(ContentDbContext db) : Controller
     public async Task<IActionResult> Get(string name, CancellationToken cancellationToken)
     {
         var media = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.StoredName == name, cancellationToken);
-        if (media is null || !System.IO.File.Exists(Store.PathOf(media)))
+        var content = media is null ? null : await Store.OpenReadAsync(media, cancellationToken);
+        if (content is null)
         {
             return NotFound();
         }
 
-        if (!media.IsImage)
-        {
-            // PDFs open as downloads under their original name rather than inside the portal's origin.
-            return PhysicalFile(Store.PathOf(media), media.ContentType, media.OriginalName);
-        }
-
-        return PhysicalFile(Store.PathOf(media), media.ContentType);
+        // A stored name never gets other bytes, so it is its own validator; both stores answer 304 and ranges alike.
+        var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + media!.StoredName + "\"");
+        // PDFs open as downloads under their original name rather than inside the portal's origin.
+        return File(content, media.ContentType, media.IsImage ? null : media.OriginalName, media.UploadedAt, tag, enableRangeProcessing: true);
     }
 }

@@ -13,6 +13,8 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
 
     internal DbSet<MediaFile> Media => Set<MediaFile>();
 
+    internal DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+
     internal DbSet<TerritorialKit> Kits => Set<TerritorialKit>();
 
     internal DbSet<KitContact> KitContacts => Set<KitContact>();
@@ -86,6 +88,12 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
             e.Ignore(m => m.Url);
             e.Ignore(m => m.IsImage);
             e.HasIndex(m => m.StoredName).IsUnique();
+        });
+        modelBuilder.Entity<MediaBlob>(e =>
+        {
+            e.ToTable("Content_MediaBlobs");
+            e.HasKey(b => b.StoredName);
+            e.Property(b => b.StoredName).HasMaxLength(80);
         });
         modelBuilder.Entity<TerritorialKit>(e =>
         {

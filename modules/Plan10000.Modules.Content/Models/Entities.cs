@@ -165,6 +165,14 @@ internal sealed class MediaFile
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }
 
+/// <summary>The bytes of a media file when the database store is chosen (ADR 0027).</summary>
+internal sealed class MediaBlob
+{
+    public string StoredName { get; set; } = "";
+
+    public byte[] Data { get; set; } = [];
+}
+
 /// <summary>A département's employment context, entered by its referents.</summary>
 internal sealed class TerritorialKit
 {

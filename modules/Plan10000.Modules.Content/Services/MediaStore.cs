@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Plan10000.Modules.Content.Data;
 using Plan10000.Modules.Content.Models;
 
@@ -9,15 +8,13 @@ namespace Plan10000.Modules.Content.Services;
 internal sealed record MediaCheck(string? ContentType, string? Extension, string? Error);
 
 /// <summary>
-/// Files live under Portal:DataDirectory/media, outside the web root, with a random name; the type is decided by
-/// the first bytes, never by the uploaded name or the browser's Content-Type, so a renamed .exe, an SVG (which can
-/// carry script) or an HTML page is refused.
+/// Files are kept by the configured <see cref="IMediaBlobs"/> under a random name; the type is decided by the first
+/// bytes, never by the uploaded name or the browser's Content-Type, so a renamed .exe, an SVG (which can carry script)
+/// or an HTML page is refused.
 /// </summary>
-internal sealed class MediaStore(ContentDbContext db, IConfiguration configuration, TimeProvider clock)
+internal sealed class MediaStore(ContentDbContext db, IMediaBlobs blobs, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
-
-    internal string Directory => Path.Combine(configuration["Portal:DataDirectory"] ?? "App_Data", "media");
 
     internal static MediaCheck Check(ReadOnlySpan<byte> head, long length)
     {
@@ -84,11 +81,10 @@ internal sealed class MediaStore(ContentDbContext db, IConfiguration configurati
             return (null, "Le texte alternatif : 300 caractères au plus.");
         }
 
-        System.IO.Directory.CreateDirectory(Directory);
         var stored = Guid.NewGuid().ToString("N") + check.Extension;
-        await using (var target = File.Create(Path.Combine(Directory, stored)))
+        await using (var content = upload.OpenReadStream())
         {
-            await upload.CopyToAsync(target, cancellationToken);
+            await blobs.WriteAsync(stored, content, cancellationToken);
         }
 
         var name = Path.GetFileName(upload.FileName);
@@ -116,12 +112,8 @@ internal sealed class MediaStore(ContentDbContext db, IConfiguration configurati
     {
         db.Media.Remove(media);
         await db.SaveChangesAsync(cancellationToken);
-        var path = Path.Combine(Directory, media.StoredName);
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
+        await blobs.DeleteAsync(media.StoredName, cancellationToken);
     }
 
-    internal string PathOf(MediaFile media) => Path.Combine(Directory, media.StoredName);
+    internal Task<Stream?> OpenReadAsync(MediaFile media, CancellationToken cancellationToken) => blobs.OpenReadAsync(media.StoredName, cancellationToken);
 }

@@ -291,6 +291,21 @@ namespace Plan10000.Portal.Migrations.SqlServer.Content
                     b.ToTable("Content_KitContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Content.Models.MediaBlob", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("Content_MediaBlobs", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Content.Models.MediaFile", b =>
                 {
                     b.Property<int>("Id")

@@ -277,6 +277,21 @@ namespace Plan10000.Portal.Migrations.Sqlite.Content
                     b.ToTable("Content_KitContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Plan10000.Modules.Content.Models.MediaBlob", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("Content_MediaBlobs", (string)null);
+                });
+
             modelBuilder.Entity("Plan10000.Modules.Content.Models.MediaFile", b =>
                 {
                     b.Property<int>("Id")

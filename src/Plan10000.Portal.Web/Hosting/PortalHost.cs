@@ -114,24 +114,36 @@ internal static class PortalHost
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "portail.messages");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         var permits = configuration.GetValue("Portal:RateLimit:SensitivePerMinute", 20);
+        var redis = RedisSettings.From(configuration);
+        if (redis is not null)
+        {
+            services.AddPortalRedis(redis);
+        }
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // A request refused by the input rule costs no permit: it changes nothing and answers 400 anyway.
-            o.AddPolicy(RateLimitPolicies.Sensitive, context => context.Features.Get<RefusedInput>() is not null
-                ? RateLimitPartition.GetNoLimiter("refused")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(RateLimitPolicies.Sensitive, context =>
+            {
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+                return context.Features.Get<RefusedInput>() is not null ? RateLimitPartition.GetNoLimiter("refused")
+                    : redis is not null ? RedisSharedState.SensitivePartition(context, redis, client, permits)
+                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
+            });
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        // Behind a reverse proxy, the client's address and scheme come from X-Forwarded-* sent by the listed proxies only.
+        // Behind a reverse proxy, the client's address and scheme come from X-Forwarded-* sent by the listed proxies only;
+        // listing them replaces the framework's default trust of loopback (ADR 0027).
+        var proxies = KnownProxies(configuration.GetSection("Portal:KnownProxies"));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in configuration.GetSection("Portal:KnownProxies").Get<string[]>() ?? [])
+            if (proxies.Count > 0)
             {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                proxies.ForEach(o.KnownProxies.Add);
             }
         });
         services.AddAuthorizationBuilder().AddPolicy(JobsDashboardPolicy, policy => policy
@@ -140,6 +152,17 @@ internal static class PortalHost
             .RequireAssertion(context => context.Resource is not HttpContext http
                 || http.RequestServices.GetService<IAdminTwoFactorRule>()?.IsSatisfiedBy(context.User) != false));
         return builder;
+    }
+
+    /// <summary><c>Portal:KnownProxies</c>: addresses separated by commas (environment) or a list (JSON).</summary>
+    private static List<System.Net.IPAddress> KnownProxies(IConfigurationSection section)
+    {
+        var values = section.Value is { } value
+            ? value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : section.GetChildren().Select(c => c.Value ?? "").ToArray();
+        return [.. values.Select(v => System.Net.IPAddress.TryParse(v, out var address)
+            ? address
+            : throw new InvalidOperationException($"Portal:KnownProxies : « {v} » n'est pas une adresse IP."))];
     }
 
     /// <summary>Controllers and views of a disabled module are taken out, so its routes answer 404.</summary>

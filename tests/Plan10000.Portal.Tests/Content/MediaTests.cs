@@ -1,19 +1,20 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Portal.Tests.Support;
 
 namespace Plan10000.Portal.Tests.Content;
 
-public sealed partial class MediaTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+/// <summary>The behaviour of the media library, which both stores must give alike (ADR 0027).</summary>
+public abstract class MediaStoreBehaviour(PortalFactory factory, bool inDatabase)
 {
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name, string contentType, string? alt = "Un pixel")
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name, string contentType, string? alt = "Un pixel")
     {
         var page = await client.GetStringAsync("/admin/medias");
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = PortalFactory.TokenPattern().Match(page).Groups[1].Value;
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
@@ -23,10 +24,19 @@ public sealed partial class MediaTests(PortalFixture fixture) : IClassFixture<Po
         return await client.PostAsync("/admin/medias", form);
     }
 
+    /// <summary>The bytes are in the chosen store and nowhere else.</summary>
+    private async Task AssertStoredAsync(string storedName, bool stored)
+    {
+        var onDisk = File.Exists(Path.Combine(factory.DataDirectory, "media", storedName));
+        var inTable = await ContentSeed.WithDbAsync(factory, db => db.MediaBlobs.AnyAsync(b => b.StoredName == storedName));
+        Assert.Equal(stored && !inDatabase, onDisk);
+        Assert.Equal(stored && inDatabase, inTable);
+    }
+
     [Fact]
     public async Task Too_big_renamed_executable_svg_and_html_are_refused_in_french()
     {
-        var client = await fixture.Factory.CreateAdminClientAsync();
+        var client = await factory.CreateAdminClientAsync();
         var big = new byte[20 * 1024 * 1024];
         Png.CopyTo(big, 0);
         var exe = new byte[1024];
@@ -48,13 +58,18 @@ public sealed partial class MediaTests(PortalFixture fixture) : IClassFixture<Po
             Assert.Contains("seules les images PNG, JPEG, WebP et les documents PDF sont acceptés", await refused.Content.ReadAsStringAsync());
         }
 
-        Assert.Equal(0, await ContentSeed.WithDbAsync(fixture.Factory, db => Task.FromResult(db.Media.Count(m => m.OriginalName != "pixel.png"))));
+        string[] names = ["grande.png", "photo.png", "logo.svg", "page.pdf"];
+        Assert.Equal(0, await ContentSeed.WithDbAsync(factory, db => db.Media.CountAsync(m => names.Contains(m.OriginalName))));
+        var known = await ContentSeed.WithDbAsync(factory, db => db.Media.Select(m => m.StoredName).ToListAsync());
+        Assert.Equal(0, await ContentSeed.WithDbAsync(factory, db => db.MediaBlobs.CountAsync(b => !known.Contains(b.StoredName))));
+        var folder = Path.Combine(factory.DataDirectory, "media");
+        Assert.All(Directory.Exists(folder) ? Directory.GetFiles(folder) : [], f => Assert.Contains(Path.GetFileName(f), known));
     }
 
     [Fact]
     public async Task An_image_needs_its_alt_text_then_is_served_with_its_type_and_cannot_be_deleted_while_used()
     {
-        var client = await fixture.Factory.CreateAdminClientAsync();
+        var client = await factory.CreateAdminClientAsync();
 
         var noAlt = await UploadAsync(client, Png, "pixel.png", "image/png", alt: null);
         Assert.Equal(HttpStatusCode.BadRequest, noAlt.StatusCode);
@@ -62,25 +77,64 @@ public sealed partial class MediaTests(PortalFixture fixture) : IClassFixture<Po
 
         var ok = await UploadAsync(client, Png, "pixel.png", "application/octet-stream");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        var media = await ContentSeed.WithDbAsync(fixture.Factory, db => Task.FromResult(db.Media.Single(m => m.OriginalName == "pixel.png")));
-        var served = await fixture.Factory.CreateClient().GetAsync(media.Url);
+        var media = await ContentSeed.WithDbAsync(factory, db => Task.FromResult(db.Media.Single(m => m.OriginalName == "pixel.png")));
+        var served = await factory.CreateClient().GetAsync(media.Url);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
+        Assert.Null(served.Content.Headers.ContentDisposition);
         Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync());
-        Assert.True(File.Exists(Path.Combine(fixture.Factory.DataDirectory, "media", media.StoredName)));
-        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClient().GetAsync("/media/" + media.StoredName)).StatusCode);
+        await AssertStoredAsync(media.StoredName, stored: true);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/media/" + media.StoredName)).StatusCode);
+        using var again = new HttpRequestMessage(HttpMethod.Get, media.Url);
+        again.Headers.IfNoneMatch.Add(served.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await factory.CreateClient().SendAsync(again)).StatusCode);
 
-        await ContentSeed.PublishAsync(fixture.Factory, ContentKind.Actualite, "Actualité illustrée", $"![Un pixel]({media.Url})", i => (i.CoverUrl, i.CoverAlt) = (media.Url, "Un pixel en couverture"));
-        var detail = await fixture.Factory.CreateClient().GetStringAsync("/actualites/actualite-illustree");
+        await ContentSeed.PublishAsync(factory, ContentKind.Actualite, "Actualité illustrée", $"![Un pixel]({media.Url})", i => (i.CoverUrl, i.CoverAlt) = (media.Url, "Un pixel en couverture"));
+        var detail = await factory.CreateClient().GetStringAsync("/actualites/actualite-illustree");
         Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost{media.Url}\"", detail);
         Assert.Contains($"<img src=\"{media.Url}\" alt=\"Un pixel en couverture\"", detail);
         Assert.Contains($"value=\"{media.Url}\"", await client.GetStringAsync("/admin/contenus/nouveau?type=actualite"));
         var refused = await PortalFactory.PostFormAsync(client, "/admin/medias", $"/admin/medias/{media.Id}/supprimer", []);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("est utilisé par", await client.GetStringAsync("/admin/medias"));
-        Assert.Equal(1, await ContentSeed.WithDbAsync(fixture.Factory, db => Task.FromResult(db.Media.Count(m => m.Id == media.Id))));
+        Assert.Equal(1, await ContentSeed.WithDbAsync(factory, db => Task.FromResult(db.Media.Count(m => m.Id == media.Id))));
+        await AssertStoredAsync(media.StoredName, stored: true);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    [Fact]
+    public async Task A_pdf_is_served_as_a_download_and_once_deleted_is_gone_from_the_store()
+    {
+        var client = await factory.CreateAdminClientAsync();
+        var pdf = "%PDF-1.4\n% guide\n"u8.ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, pdf, "guide.pdf", "application/pdf", alt: null)).StatusCode);
+        var media = await ContentSeed.WithDbAsync(factory, db => db.Media.SingleAsync(m => m.OriginalName == "guide.pdf"));
+
+        var served = await factory.CreateClient().GetAsync(media.Url);
+        Assert.Equal("application/pdf", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", served.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(pdf, await served.Content.ReadAsByteArrayAsync());
+
+        var deleted = await PortalFactory.PostFormAsync(client, "/admin/medias", $"/admin/medias/{media.Id}/supprimer", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(media.Url)).StatusCode);
+        await AssertStoredAsync(media.StoredName, stored: false);
+    }
+}
+
+/// <summary>SQLite's default: files in the data directory.</summary>
+public sealed class MediaTests(PortalFixture fixture) : MediaStoreBehaviour(fixture.Factory, inDatabase: false), IClassFixture<PortalFixture>;
+
+/// <summary>The store every instance sees (PostgreSQL's and SQL Server's default), here on SQLite for the same behaviour.</summary>
+public sealed class DatabaseMediaTests(DatabaseMediaTests.Fixture fixture) : MediaStoreBehaviour(fixture.Factory, inDatabase: true), IClassFixture<DatabaseMediaTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public PortalFactory Factory { get; } = new(settings: new Dictionary<string, string?> { ["Portal:Media:Store"] = "Database" });
+
+        public void Dispose()
+        {
+            Factory.Dispose();
+            PortalFixture.TryDelete(Factory.DataDirectory);
+        }
+    }
 }

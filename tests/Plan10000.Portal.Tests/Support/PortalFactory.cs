@@ -149,5 +149,5 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     private static partial Regex LinkPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    internal static partial Regex TokenPattern();
 }

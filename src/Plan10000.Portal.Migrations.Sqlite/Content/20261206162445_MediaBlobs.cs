@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Plan10000.Portal.Migrations.Sqlite.Content
+{
+    /// <inheritdoc />
+    public partial class MediaBlobs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Content_MediaBlobs",
+                columns: table => new
+                {
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Content_MediaBlobs", x => x.StoredName);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Content_MediaBlobs");
+        }
+    }
+}
