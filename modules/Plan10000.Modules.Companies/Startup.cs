@@ -8,6 +8,7 @@ using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.OpenData;
 using Plan10000.Portal.Abstractions.Queries.Companies;
 using Plan10000.Portal.Abstractions.Security;
 
@@ -39,6 +40,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IReminderSource, CompaniesReminders>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddScoped<ISitemapContributor, Sitemap>();
+        services.AddScoped<IOpenDataCatalogContributor, CompaniesOpenDataCatalog>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }
