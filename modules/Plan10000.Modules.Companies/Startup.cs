@@ -25,6 +25,9 @@ public sealed class Startup : ModuleStartup
         services.AddMemoryCache();
         services.AddScoped<ActivityRanking>();
         services.AddScoped<PressKit>();
+        services.Configure<SireneOptions>(context.Configuration.GetSection("Portal:Sirene"));
+        services.AddHttpClient<SireneClient>();
+        services.AddScoped<SireneSignupStep>();
         services.AddScoped<CompaniesQuery>().AddScoped<ICompaniesQuery>(p => p.GetRequiredService<CompaniesQuery>()).AddScoped<ICompanyCommitments>(p => p.GetRequiredService<CompaniesQuery>());
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();

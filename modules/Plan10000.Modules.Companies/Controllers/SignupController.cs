@@ -117,7 +117,7 @@ public sealed class SignupController(
 
     [HttpPost("entreprise")]
     [Authorize(Roles = PortalRoles.Company)]
-    public async Task<IActionResult> Company(CompanyStepForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Company(CompanyStepForm form, string? operation, CancellationToken cancellationToken)
     {
         var (draft, data) = await LoadDraftAsync(cancellationToken);
         var siret = Siret.Normalize(form.Siret);
@@ -138,6 +138,9 @@ public sealed class SignupController(
                 ModelState.AddModelError(nameof(form.Siret), "Une entreprise portant ce numéro SIREN est déjà inscrite : vous ne pouvez pas l’inscrire une seconde fois.");
             }
         }
+
+        // Sirene register (ADR 0025), all in SireneSignupStep: refuses closed or unknown establishments, fills blank fields.
+        var sirene = await HttpContext.RequestServices.GetRequiredService<SireneSignupStep>().CheckAsync(form, siret, operation, ModelState, cancellationToken);
 
         if (!string.IsNullOrWhiteSpace(form.Postcode))
         {
@@ -170,7 +173,12 @@ public sealed class SignupController(
 
         if (!ModelState.IsValid)
         {
-            return await InvalidAsync("Company", 2, data, m => m with { Company = form, DuplicateSiren = duplicate }, cancellationToken);
+            return await InvalidAsync("Company", 2, data, m => m with { Company = form, DuplicateSiren = duplicate, SireneNotice = sirene.Notice, SireneProposal = sirene.Proposal }, cancellationToken);
+        }
+
+        if (sirene.Show)
+        {
+            return View("Company", await BuildAsync(2, data, cancellationToken) with { Company = form, SireneNotice = sirene.Notice, SireneProposal = sirene.Proposal });
         }
 
         data.Siret = siret;
@@ -181,7 +189,13 @@ public sealed class SignupController(
         data.Postcode = form.Postcode.Trim();
         data.City = form.City.Trim();
         data.Website = string.IsNullOrWhiteSpace(form.Website) ? null : form.Website.Trim();
+        data.NafCode = string.IsNullOrWhiteSpace(form.NafCode) ? null : form.NafCode.Trim().ToUpperInvariant();
         await SaveDraftAsync(draft, data, 3, cancellationToken);
+        if (sirene.Notice is { Message: { } notice })
+        {
+            TempData[SireneSignupStep.NoticeKey] = notice;
+        }
+
         return LocalRedirect("/inscription");
     }
 
@@ -479,7 +493,7 @@ public sealed class SignupController(
             [.. publics.Select(p => new KeyValuePair<string, string>(p.Code, p.Libelle))],
             PublicationItems.Labels)
         {
-            Company = new CompanyStepForm { Siret = data.Siret, Name = data.Name, SizeCode = data.SizeCode, SectorCode = data.SectorCode, Address = data.Address, Postcode = data.Postcode, City = data.City, Website = data.Website },
+            Company = new CompanyStepForm { Siret = data.Siret, Name = data.Name, SizeCode = data.SizeCode, SectorCode = data.SectorCode, Address = data.Address, Postcode = data.Postcode, City = data.City, Website = data.Website, NafCode = data.NafCode },
             Charter = new CharterStepForm { Accept = data.CharterAccepted ? ["oui"] : [], SignerName = data.SignerName, SignerRole = data.SignerRole },
             CharterTitle = charter?.Title ?? "",
             CharterHtml = charter?.Html ?? "",
@@ -495,6 +509,7 @@ public sealed class SignupController(
             [
                 new("Entreprise", data.Name),
                 new("SIRET", data.Siret),
+                new("Code NAF", data.NafCode ?? "—"),
                 new("Adresse", $"{data.Address}, {data.Postcode} {data.City}"),
                 new("Charte signée par", $"{data.SignerName} ({data.SignerRole})"),
                 new("Engagements", data.Commitments.Count.ToString(CultureInfo.InvariantCulture)),

@@ -24,7 +24,7 @@ internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, ITableExp
             }
         }
 
-        var json = new ByteCounter();
+        await using var json = new ByteCounter();
         await OpenData.WriteJsonAsync(companies.ToAsyncEnumerable(), json, cancellationToken);
         var departements = await referentials.GetDepartementsAsync(cancellationToken);
         return
