@@ -5,11 +5,10 @@ using Plan10000.Portal.Abstractions.Queries.Referentials;
 namespace Plan10000.Modules.Companies.Services;
 
 /// <summary>
-/// The module's datasets on <c>/donnees</c>. The showcase files are produced by the same code as their downloads in one
-/// pass, so the sizes are those of the bytes served; the press kits are one file per département, listed without a
-/// size each (building 101 kits for one page would cost more than the page is worth, ADR 0024).
+/// The module's datasets on <c>/donnees</c>. Every file is produced by the same code as its download, so the sizes are
+/// those of the bytes served: the showcase files in one pass, the 101 press-kit tables in one read (ADR 0024).
 /// </summary>
-internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, ITableExporter exporter, IReferentialsQuery referentials) : IOpenDataCatalogContributor
+internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, PressKit press, ITableExporter exporter, IReferentialsQuery referentials) : IOpenDataCatalogContributor
 {
     public async Task<IReadOnlyList<OpenDataset>> GetDatasetsAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +26,7 @@ internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, ITableExp
         await using var json = new ByteCounter();
         await OpenData.WriteJsonAsync(companies.ToAsyncEnumerable(), json, cancellationToken);
         var departements = await referentials.GetDepartementsAsync(cancellationToken);
+        var kits = await press.AllCompaniesTablesAsync(departements.Select(d => d.Code), cancellationToken);
         return
         [
             new OpenDataset(
@@ -46,7 +46,7 @@ internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, ITableExp
                 "Pour chaque département, le tableau des entreprises engagées de son dossier de presse (taille, secteur, commune, engagements publiés, résultats déclarés, membre du club), au format tableur (séparateur « ; »).",
                 lastChange,
                 "/presse/entreprises.schema.json",
-                [.. departements.Select(d => new OpenDataFile($"{d.Nom} ({d.Code})", $"/presse/{d.Code}/entreprises.csv", "CSV", "text/csv", null))],
+                [.. departements.Select(d => new OpenDataFile($"{d.Nom} ({d.Code})", $"/presse/{d.Code}/entreprises.csv", "CSV", "text/csv", exporter.ToCsv(kits[d.Code]).LongLength))],
                 Order: 20),
         ];
     }

@@ -2,8 +2,8 @@ using System.Reflection;
 
 namespace Plan10000.Portal.Abstractions.OpenData;
 
-/// <summary>One downloadable file of a dataset. <paramref name="SizeBytes"/>: null when the file exists in many variants (one per département).</summary>
-public sealed record OpenDataFile(string Title, string Url, string Format, string MediaType, long? SizeBytes);
+/// <summary>One downloadable file of a dataset; <paramref name="SizeBytes"/> is the size of the bytes its URL serves.</summary>
+public sealed record OpenDataFile(string Title, string Url, string Format, string MediaType, long SizeBytes);
 
 /// <summary>
 /// A dataset of the open-data catalogue (<c>/donnees</c>), described the way data.gouv.fr's catalogue reads one:

@@ -30,11 +30,8 @@ public sealed class OpenDataCatalogController(IEnumerable<IOpenDataCatalogContri
             [.. d.Files.Select(f => Size(f.SizeBytes))]))]));
     }
 
-    /// <summary>« 12,1 ko (12 345 octets) », the two units data.gouv.fr readers expect; a variable size says so.</summary>
-    internal static string Size(long? bytes) => bytes switch
-    {
-        null => "variable",
-        < 1024 => $"{bytes.Value.ToString("N0", French)} octets",
-        _ => $"{(bytes.Value / 1024d).ToString("N1", French)} ko ({bytes.Value.ToString("N0", French)} octets)",
-    };
+    /// <summary>« 12,1 ko (12 345 octets) »: the two units data.gouv.fr readers expect.</summary>
+    internal static string Size(long bytes) => bytes < 1024
+        ? $"{bytes.ToString("N0", French)} octets"
+        : $"{(bytes / 1024d).ToString("N1", French)} ko ({bytes.ToString("N0", French)} octets)";
 }

@@ -175,37 +175,26 @@ public sealed class SireneSignupTests(SireneRegisterFixture fixture) : IClassFix
         Assert.Contains(siret, fixture.Queries);
     }
 
-    [Fact]
-    public async Task A_closed_establishment_is_refused_next_to_the_siret_and_nothing_typed_is_lost()
+    [Theory]
+    [InlineData("closed", "Cet établissement est fermé selon le répertoire Sirene (état administratif « fermé »)")]
+    [InlineData("unknown", "Ce numéro SIRET est introuvable dans le répertoire Sirene")]
+    public async Task A_closed_or_unknown_establishment_is_refused_next_to_the_siret_and_nothing_typed_is_lost(string answer, string message)
     {
         var client = Factory.CreateBrowserLikeClient();
-        await SignUpAccountAsync(client, "ferme@sirene.test");
-        var siret = NewSiret("closed");
+        await SignUpAccountAsync(client, $"refus-{answer}@sirene.test");
+        var siret = NewSiret(answer);
 
-        var response = await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(siret, "Boulangerie Fermée"));
+        var response = await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(siret, "Boulangerie Refusée"));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Cet établissement est fermé selon le répertoire Sirene", html);
-        Assert.Contains("value=\"Boulangerie Fermée\"", html);
+        // Next to the SIRET field: between its label and the next field's.
+        var at = html.IndexOf(message, StringComparison.Ordinal);
+        Assert.InRange(at, html.IndexOf("Numéro SIRET de l’établissement", StringComparison.Ordinal), html.IndexOf("Nom de l’entreprise", StringComparison.Ordinal));
+        Assert.Contains("value=\"Boulangerie Refusée\"", html);
         Assert.Contains("value=\"12 rue de la Roquette\"", html);
         Assert.Contains($"value=\"{siret}\"", html);
         Assert.Contains("Étape 2 sur 5", await client.GetStringAsync("/inscription"));
-    }
-
-    [Fact]
-    public async Task An_unknown_siret_is_refused_in_french()
-    {
-        var client = Factory.CreateBrowserLikeClient();
-        await SignUpAccountAsync(client, "inconnu@sirene.test");
-        var siret = NewSiret("unknown");
-
-        var response = await PostAsync(client, "/inscription", "/inscription/entreprise", CompanyFields(siret, "Entreprise Fantôme"));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Ce numéro SIRET est introuvable dans le répertoire Sirene", html);
-        Assert.Contains("value=\"Entreprise Fantôme\"", html);
     }
 
     [Theory]

@@ -112,7 +112,7 @@ public sealed partial class OpenDataCatalogTests(OpenDataFixture fixture) : ICla
         }
 
         // The size printed is the size served, in bytes and ko.
-        foreach (var file in new[] { "/donnees/entreprises-engagees.csv", "/donnees/entreprises-engagees.json", "/donnees/indicateurs.csv", "/donnees/indicateurs.json" })
+        foreach (var file in new[] { "/donnees/entreprises-engagees.csv", "/donnees/entreprises-engagees.json", "/donnees/indicateurs.csv", "/donnees/indicateurs.json", "/presse/44/entreprises.csv", "/presse/2A/entreprises.csv" })
         {
             var bytes = (await client.GetByteArrayAsync(file)).LongLength;
             Assert.Contains($"href=\"{file}\"", html);
