@@ -8,6 +8,7 @@ using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.OpenData;
 using Plan10000.Portal.Abstractions.Queries.Companies;
 using Plan10000.Portal.Abstractions.Security;
 
@@ -25,6 +26,9 @@ public sealed class Startup : ModuleStartup
         services.AddMemoryCache();
         services.AddScoped<ActivityRanking>();
         services.AddScoped<PressKit>();
+        services.Configure<SireneOptions>(context.Configuration.GetSection("Portal:Sirene"));
+        services.AddHttpClient<SireneClient>();
+        services.AddScoped<SireneSignupStep>();
         services.AddScoped<CompaniesQuery>().AddScoped<ICompaniesQuery>(p => p.GetRequiredService<CompaniesQuery>()).AddScoped<ICompanyCommitments>(p => p.GetRequiredService<CompaniesQuery>());
         services.AddScoped<CompanyDecisionMailJob>();
         services.AddScoped<AccountConfirmationMailJob>();
@@ -40,6 +44,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IReminderSource, CompaniesReminders>();
         services.AddSingleton<IMainNavigationContributor, MainNavigation>();
         services.AddScoped<ISitemapContributor, Sitemap>();
+        services.AddScoped<IOpenDataCatalogContributor, CompaniesOpenDataCatalog>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }

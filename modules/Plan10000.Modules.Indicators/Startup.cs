@@ -8,6 +8,7 @@ using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Portal.Abstractions.Extensibility;
 using Plan10000.Portal.Abstractions.Modules;
 using Plan10000.Portal.Abstractions.Navigation;
+using Plan10000.Portal.Abstractions.OpenData;
 using Plan10000.Portal.Abstractions.Security;
 
 namespace Plan10000.Modules.Indicators;
@@ -31,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IDigestContributor, LateMembersDigest>();
         services.AddScoped<IDashboardWidgetProvider, IndicatorsWidget>();
         services.AddScoped<ISitemapContributor, Sitemap>();
+        services.AddScoped<IOpenDataCatalogContributor, IndicatorsOpenData>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuContributor, AdminMenu>();
     }

@@ -10,7 +10,7 @@ public sealed class PublicPagesBrowserTests : IClassFixture<BrowserFixture>
 
     public static TheoryData<string> PublicPages() =>
     [
-        "/", "/mentions-legales", "/donnees-personnelles", "/accessibilite", "/plan-du-site", "/recherche?q=club", "/compte/connexion", "/compte/creer", "/compte/mot-de-passe-oublie", "/page-inexistante",
+        "/", "/mentions-legales", "/donnees-personnelles", "/accessibilite", "/plan-du-site", "/donnees", "/recherche?q=club", "/compte/connexion", "/compte/creer", "/compte/mot-de-passe-oublie", "/page-inexistante",
     ];
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Portal.Abstractions.Exports;
+using Plan10000.Portal.Abstractions.OpenData;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
@@ -14,7 +15,7 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 public sealed class OpenDataController : Controller
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions JsonOptions = OpenData.JsonOptions;
 
     /// <summary>Resolved per request: the query is internal to the module.</summary>
     private ShowcaseQuery Showcase => HttpContext.RequestServices.GetRequiredService<ShowcaseQuery>();
@@ -51,29 +52,23 @@ public sealed class OpenDataController : Controller
     {
         Response.ContentType = "application/json; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"entreprises-engagees.json\"";
-        // Written company by company with async writes only: JsonSerializer.Serialize(Utf8JsonWriter) would flush synchronously.
-        var separator = "["u8.ToArray();
-        await foreach (var company in Showcase.AllListedAsync(cancellationToken))
-        {
-            await Response.Body.WriteAsync(separator, cancellationToken);
-            await Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(OpenData.From(company), JsonOptions), cancellationToken);
-            separator = ","u8.ToArray();
-        }
-
-        await Response.Body.WriteAsync(separator[0] == (byte)'[' ? "[]"u8.ToArray() : "]"u8.ToArray(), cancellationToken);
+        await OpenData.WriteJsonAsync(Showcase.AllListedAsync(cancellationToken).Select(OpenData.From), Response.Body, cancellationToken);
     }
 
     [HttpGet("donnees/entreprises-engagees.csv")]
     public async Task<IActionResult> ExportCsv(CancellationToken cancellationToken)
     {
-        var rows = new List<IReadOnlyList<object?>>();
+        var companies = new List<OpenCompany>();
         await foreach (var company in Showcase.AllListedAsync(cancellationToken))
         {
-            rows.Add(OpenData.CsvRow(OpenData.From(company)));
+            companies.Add(OpenData.From(company));
         }
 
         // Open-data CSV (RFC 4180, « , », invariant numbers, BOM) through the portal's one exporter.
         var exporter = HttpContext.RequestServices.GetRequiredService<ITableExporter>();
-        return File(exporter.ToCsv(new ExportTable("entreprises-engagees", OpenData.CsvHeader, rows), openData: true), "text/csv; charset=utf-8", "entreprises-engagees.csv");
+        return File(exporter.ToCsv(OpenData.CsvTable(companies), openData: true), "text/csv; charset=utf-8", "entreprises-engagees.csv");
     }
+
+    [HttpGet("donnees/entreprises-engagees.schema.json")]
+    public IActionResult Schema() => File(TableSchemaDocument.Open(typeof(OpenDataController).Assembly, OpenData.SchemaResource), TableSchemaDocument.ContentType);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Modules.Companies.ViewModels;
 using Plan10000.Portal.Abstractions.Exports;
+using Plan10000.Portal.Abstractions.OpenData;
 using Plan10000.Portal.Abstractions.Time;
 using Plan10000.Portal.Abstractions.Ui;
 
@@ -55,6 +56,10 @@ public sealed class PressController(ITableExporter exporter, TimeProvider clock)
             ? NotFound()
             : File(exporter.ToCsv(Kit.CompaniesTable(data)), "text/csv; charset=utf-8", $"dossier-de-presse-{data.Departement.Code}.csv");
     }
+
+    /// <summary>One schema for every département's file, so it sits beside them under /presse rather than under each code.</summary>
+    [HttpGet("~/presse/entreprises.schema.json")]
+    public IActionResult Schema() => File(TableSchemaDocument.Open(typeof(PressController).Assembly, OpenData.PressSchemaResource), TableSchemaDocument.ContentType);
 
     /// <summary>Resolved per request: the service is internal to the module, so a public controller cannot take it in its constructor.</summary>
     private PressKit Kit => HttpContext.RequestServices.GetRequiredService<PressKit>();

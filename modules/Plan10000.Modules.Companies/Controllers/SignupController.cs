@@ -106,16 +106,24 @@ public sealed class SignupController(
 
     [HttpPost("entreprise")]
     [Authorize(Roles = PortalRoles.Company)]
-    public async Task<IActionResult> Company(CompanyStepForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Company(CompanyStepForm form, string? operation, [FromServices] SireneSignupStep sireneStep, CancellationToken cancellationToken)
     {
         var (draft, data) = await LoadDraftAsync(cancellationToken);
         var siret = Siret.Normalize(form.Siret);
         var duplicate = await CompanyInput.CheckSiretAsync(form.Siret, siret, ModelState, Companies, cancellationToken);
+
+        // Sirene register (ADR 0025), all in SireneSignupStep: refuses closed or unknown establishments, fills blank fields.
+        var sirene = await sireneStep.CheckAsync(form, siret, operation, ModelState, cancellationToken);
         await CompanyInput.CheckPostcodeAsync(form.Postcode, ModelState, Referentials, cancellationToken);
         await CompanyInput.CheckProfileAsync(form.SizeCode, form.SectorCode, form.Website, ModelState, Referentials, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return await InvalidAsync("Company", 2, data, m => m with { Company = form, DuplicateSiren = duplicate }, cancellationToken);
+            return await InvalidAsync("Company", 2, data, m => m with { Company = form, DuplicateSiren = duplicate, SireneNotice = sirene.Notice, SireneProposal = sirene.Proposal }, cancellationToken);
+        }
+
+        if (sirene.Show)
+        {
+            return View("~/Areas/Companies/Views/Signup/Company.cshtml", await BuildAsync(2, data, cancellationToken) with { Company = form, SireneNotice = sirene.Notice, SireneProposal = sirene.Proposal });
         }
 
         data.Siret = siret;
@@ -126,7 +134,13 @@ public sealed class SignupController(
         data.Postcode = form.Postcode.Trim();
         data.City = form.City.Trim();
         data.Website = string.IsNullOrWhiteSpace(form.Website) ? null : form.Website.Trim();
+        data.NafCode = string.IsNullOrWhiteSpace(form.NafCode) ? null : form.NafCode.Trim().ToUpperInvariant();
         await SaveDraftAsync(draft, data, 3, cancellationToken);
+        if (sirene.Notice is { Message: { } notice })
+        {
+            TempData[SireneSignupStep.NoticeKey] = notice;
+        }
+
         return LocalRedirect("/inscription");
     }
 

@@ -115,7 +115,7 @@ public abstract class SignupControllerBase(CompaniesDbContext db, IReferentialsQ
             [.. publics.Select(p => new KeyValuePair<string, string>(p.Code, p.Libelle))],
             PublicationItems.Labels)
         {
-            Company = new CompanyStepForm { Siret = data.Siret, Name = data.Name, SizeCode = data.SizeCode, SectorCode = data.SectorCode, Address = data.Address, Postcode = data.Postcode, City = data.City, Website = data.Website },
+            Company = new CompanyStepForm { Siret = data.Siret, Name = data.Name, SizeCode = data.SizeCode, SectorCode = data.SectorCode, Address = data.Address, Postcode = data.Postcode, City = data.City, Website = data.Website, NafCode = data.NafCode },
             Charter = new CharterStepForm { Accept = data.CharterAccepted ? ["oui"] : [], SignerName = data.SignerName, SignerRole = data.SignerRole },
             CharterTitle = charter?.Title ?? "",
             CharterHtml = charter?.Html ?? "",
@@ -131,6 +131,7 @@ public abstract class SignupControllerBase(CompaniesDbContext db, IReferentialsQ
             [
                 new("Entreprise", data.Name),
                 new("SIRET", data.Siret),
+                new("Code NAF", data.NafCode ?? "—"),
                 new("Adresse", $"{data.Address}, {data.Postcode} {data.City}"),
                 new("Charte signée par", $"{data.SignerName} ({data.SignerRole})"),
                 new("Engagements", data.Commitments.Count.ToString(CultureInfo.InvariantCulture)),

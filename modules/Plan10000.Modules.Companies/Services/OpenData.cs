@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Plan10000.Modules.Companies.Models;
+using Plan10000.Portal.Abstractions.Exports;
 
 namespace Plan10000.Modules.Companies.Services;
 
@@ -14,6 +17,12 @@ internal sealed record OpenPage(int Total, int Page, int PageCount, IReadOnlyLis
 
 internal static class OpenData
 {
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public const string SchemaResource = "Plan10000.Modules.Companies.OpenData.entreprises-engagees.schema.json";
+
+    public const string PressSchemaResource = "Plan10000.Modules.Companies.OpenData.dossier-de-presse.schema.json";
+
     public static OpenCompany From(Company c)
     {
         var address = c.Publishes(PublicationItems.Address);
@@ -32,9 +41,35 @@ internal static class OpenData
     public static IReadOnlyList<object?> CsvRow(OpenCompany c) =>
     [
         c.Slug, c.Nom, c.Departement, c.Taille, c.Secteur, c.Adresse, c.CodePostal, c.Commune, c.SiteInternet,
-        c.EngageeLe?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        c.EngageeLe?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.Engagements is null ? null : string.Join('|', c.Engagements.Select(e => e.Thematique).Distinct().Order()),
         c.Engagements is null ? null : string.Join('|', c.Engagements.SelectMany(e => e.Publics).Distinct().Order()),
         c.Engagements?.Count,
     ];
+
+    public static ExportTable CsvTable(IEnumerable<OpenCompany> companies) => new("entreprises-engagees", CsvHeader, [.. companies.Select(CsvRow)]);
+
+    /// <summary>
+    /// The JSON file, written company by company with async writes only: JsonSerializer.Serialize(Utf8JsonWriter) would
+    /// flush synchronously on a response body.
+    /// </summary>
+    public static async Task WriteJsonAsync(IAsyncEnumerable<OpenCompany> companies, Stream body, CancellationToken cancellationToken)
+    {
+        var separator = "["u8.ToArray();
+        await foreach (var company in companies)
+        {
+            await body.WriteAsync(separator, cancellationToken);
+            await body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(company, JsonOptions), cancellationToken);
+            separator = ","u8.ToArray();
+        }
+
+        await body.WriteAsync(separator[0] == (byte)'[' ? "[]"u8.ToArray() : "]"u8.ToArray(), cancellationToken);
+    }
+
+    /// <summary>The last recorded change of what the files show about a company: its validation, a consent, a result.</summary>
+    public static DateTimeOffset? LastChange(Company c)
+        => new[] { c.DecidedAt }
+            .Concat(c.Consents.Select(x => (DateTimeOffset?)x.AnsweredAt))
+            .Concat(c.Commitments.Select(m => m.ResultReportedAt))
+            .Max();
 }

@@ -36,22 +36,7 @@ internal sealed class PressKit(ShowcaseQuery showcase, ActivityRanking ranking, 
 
         code = departement.Code;
         var listed = showcase.Listed().Where(c => c.DepartementCode == code);
-        var rows = await listed
-            .Select(c => new
-            {
-                c.Id,
-                c.Name,
-                c.Slug,
-                c.SizeCode,
-                c.SectorCode,
-                c.City,
-                Address = c.Consents.Any(x => x.Item == PublicationItems.Address && x.Granted),
-                Published = c.Consents.Any(x => x.Item == PublicationItems.Commitments && x.Granted),
-                Commitments = c.Commitments.Count(),
-                Results = c.Commitments.Count(m => m.ResultReportedAt != null),
-            })
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var rows = await RowsAsync(listed, cancellationToken);
         // From the département's companies to their commitments (a join led by the companies' index), not the other way
         // round: filtering all 100,000 commitments by an EXISTS on their company made SQLite read every one of them.
         var themes = await listed
@@ -62,7 +47,7 @@ internal sealed class PressKit(ShowcaseQuery showcase, ActivityRanking ranking, 
             .ToListAsync(cancellationToken);
 
         var clubsQuery = clubs.FirstOrDefault();
-        var members = clubsQuery is null || rows.Count == 0 ? new Dictionary<Guid, Guid>() : await clubsQuery.GetClubOfCompaniesAsync([.. rows.Select(r => r.Id)], cancellationToken);
+        var members = await MembersAsync(rows, cancellationToken);
         var clubList = clubsQuery is null ? [] : (await clubsQuery.GetClubsAsync(code, cancellationToken)).Where(c => c.Active).ToList();
 
         var themeLabels = (await referentials.GetThemesAsync(cancellationToken)).ToDictionary(t => t.Numero, t => t.Libelle);
@@ -77,13 +62,55 @@ internal sealed class PressKit(ShowcaseQuery showcase, ActivityRanking ranking, 
             [.. themes.OrderBy(t => t.Theme).Select(t => new PressTheme(t.Theme, themeLabels.GetValueOrDefault(t.Theme, ""), t.Commitments, t.Companies))],
             [.. clubList.Select(c => new PressClub(c.Name, members.Values.Count(v => v == c.Id)))],
             await ranking.TopAsync(code, MostActiveCount, cancellationToken),
-            [.. rows.Select(r => new PressCompany(
-                r.Id, r.Name, r.Slug, sizes.GetValueOrDefault(r.SizeCode, r.SizeCode), sectors.GetValueOrDefault(r.SectorCode, r.SectorCode),
-                r.Address ? r.City : null, r.Published ? r.Commitments : 0, r.Published ? r.Results : 0, members.ContainsKey(r.Id)))]);
+            Companies(rows, members, sizes, sectors));
     }
 
-    public ExportTable CompaniesTable(PressKitData data) => new(
-        "Entreprises " + data.Departement.Code,
+    public ExportTable CompaniesTable(PressKitData data) => CompaniesTable(data.Departement.Code, data.Companies);
+
+    /// <summary>
+    /// The companies' CSV of every département at once (three queries whatever their number), for the open-data
+    /// catalogue's sizes: the same rows and the same table as each kit's download.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ExportTable>> AllCompaniesTablesAsync(IEnumerable<string> departementCodes, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(showcase.Listed(), cancellationToken);
+        var members = await MembersAsync(rows, cancellationToken);
+        var sizes = (await referentials.GetTaillesEntrepriseAsync(cancellationToken)).ToDictionary(t => t.Code, t => t.Libelle);
+        var sectors = (await referentials.GetSecteursAsync(cancellationToken)).ToDictionary(t => t.Code, t => t.Libelle);
+        var byDepartement = rows.ToLookup(r => r.Departement);
+        return departementCodes.ToDictionary(code => code, code => CompaniesTable(code, Companies([.. byDepartement[code]], members, sizes, sectors)));
+    }
+
+    private ExportTable CompaniesTable(string departementCode, IReadOnlyList<PressCompany> companies) => new(
+        "Entreprises " + departementCode,
         ["Entreprise", "Taille", "Secteur", "Commune", "Engagements publiés", "Résultats déclarés", "Membre du club", "Page de l’entreprise"],
-        [.. data.Companies.Select(c => (IReadOnlyList<object?>)[c.Name, c.Size, c.Sector, c.City, c.Commitments, c.Results, c.InClub ? "oui" : "non", urls.Absolute("/entreprises-engagees/" + c.Slug)])]);
+        [.. companies.Select(c => (IReadOnlyList<object?>)[c.Name, c.Size, c.Sector, c.City, c.Commitments, c.Results, c.InClub ? "oui" : "non", urls.Absolute("/entreprises-engagees/" + c.Slug)])]);
+
+    private sealed record Row(Guid Id, string Departement, string Name, string Slug, string SizeCode, string SectorCode, string? City, bool Address, bool Published, int Commitments, int Results);
+
+    private static Task<List<Row>> RowsAsync(IQueryable<Company> listed, CancellationToken cancellationToken) => listed
+        .OrderBy(c => c.Name).ThenBy(c => c.Id)
+        .Select(c => new Row(
+            c.Id,
+            c.DepartementCode,
+            c.Name,
+            c.Slug,
+            c.SizeCode,
+            c.SectorCode,
+            c.City,
+            c.Consents.Any(x => x.Item == PublicationItems.Address && x.Granted),
+            c.Consents.Any(x => x.Item == PublicationItems.Commitments && x.Granted),
+            c.Commitments.Count(),
+            c.Commitments.Count(m => m.ResultReportedAt != null)))
+        .ToListAsync(cancellationToken);
+
+    private async Task<IReadOnlyDictionary<Guid, Guid>> MembersAsync(List<Row> rows, CancellationToken cancellationToken)
+        => clubs.FirstOrDefault() is { } clubsQuery && rows.Count > 0 ? await clubsQuery.GetClubOfCompaniesAsync([.. rows.Select(r => r.Id)], cancellationToken) : new Dictionary<Guid, Guid>();
+
+    private static List<PressCompany> Companies(List<Row> rows, IReadOnlyDictionary<Guid, Guid> members, Dictionary<string, string> sizes, Dictionary<string, string> sectors) =>
+    [
+        .. rows.Select(r => new PressCompany(
+            r.Id, r.Name, r.Slug, sizes.GetValueOrDefault(r.SizeCode, r.SizeCode), sectors.GetValueOrDefault(r.SectorCode, r.SectorCode),
+            r.Address ? r.City : null, r.Published ? r.Commitments : 0, r.Published ? r.Results : 0, members.ContainsKey(r.Id))),
+    ];
 }

@@ -12,6 +12,9 @@ internal sealed class SignupData
     public string City { get; set; } = "";
     public string? Website { get; set; }
 
+    /// <summary>Activité principale (NAF rév. 2), proposed by the Sirene register; kept with the draft only (ADR 0025).</summary>
+    public string? NafCode { get; set; }
+
     public bool CharterAccepted { get; set; }
     public string SignerName { get; set; } = "";
     public string SignerRole { get; set; } = "";

@@ -47,6 +47,9 @@ public sealed class CompanyStepForm
 
     [StringLength(300, ErrorMessage = "300 caractères au plus.")]
     public string? Website { get; set; }
+
+    [RegularExpression(@"^\s*\d{2}\.?\d{2}[A-Za-z]\s*$", ErrorMessage = "Saisissez un code NAF de la forme 62.01Z (quatre chiffres et une lettre).")]
+    public string? NafCode { get; set; }
 }
 
 public sealed class CharterStepForm
@@ -118,4 +121,9 @@ public sealed record SignupStepViewModel(
     public IReadOnlyList<KeyValuePair<string, string>> Summary { get; init; } = [];
 
     public string? DuplicateSiren { get; init; }
+
+    /// <summary>What the Sirene register proposed or that it did not answer (ADR 0025).</summary>
+    public AlertModel? SireneNotice { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> SireneProposal { get; init; } = [];
 }

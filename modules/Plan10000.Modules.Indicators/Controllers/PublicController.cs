@@ -7,6 +7,7 @@ using Plan10000.Modules.Indicators.Models;
 using Plan10000.Modules.Indicators.Services;
 using Plan10000.Modules.Indicators.ViewModels;
 using Plan10000.Portal.Abstractions.Exports;
+using Plan10000.Portal.Abstractions.OpenData;
 using Plan10000.Portal.Abstractions.Queries.Referentials;
 using Plan10000.Portal.Abstractions.Ui;
 
@@ -19,8 +20,6 @@ namespace Plan10000.Modules.Indicators.Controllers;
 [Area("Indicators")]
 public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQuery referentials, ITableExporter exporter, TimeProvider clock) : Controller
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private OpenIndicators Open => HttpContext.RequestServices.GetRequiredService<OpenIndicators>();
 
     private DashboardQuery Dashboards => HttpContext.RequestServices.GetRequiredService<DashboardQuery>();
@@ -66,7 +65,7 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
                 cibleNationale = d.NationalTarget,
                 intention = d.IntentionId is { } i ? definitions.FirstOrDefault(x => x.Id == i)?.Code : null,
             }),
-            JsonOptions);
+            OpenIndicators.JsonOptions);
     }
 
     [HttpGet("api/v1/indicateurs/valeurs")]
@@ -74,22 +73,19 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
     {
         int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
         var result = await Open.SearchAsync(new OpenIndicatorFilter(departement, region, themeNumber, indicateur, periode, page, taillePage), cancellationToken);
-        return new JsonResult(new { total = result.Total, page = result.Page, pages = result.PageCount, valeurs = result.Rows.Select(r => Json(r)) }, JsonOptions);
+        return new JsonResult(new { total = result.Total, page = result.Page, pages = result.PageCount, valeurs = result.Rows.Select(OpenIndicators.JsonRow) }, OpenIndicators.JsonOptions);
     }
 
     [HttpGet("donnees/indicateurs.csv")]
     public async Task<IActionResult> Csv(CancellationToken cancellationToken)
-        => File(exporter.ToCsv(OpenIndicators.ToTable(await AllAsync(cancellationToken)), openData: true), "text/csv; charset=utf-8", "indicateurs.csv");
+        => File(exporter.ToCsv(OpenIndicators.ToTable(await Open.AllAsync(cancellationToken)), openData: true), "text/csv; charset=utf-8", "indicateurs.csv");
 
     [HttpGet("donnees/indicateurs.json")]
     public async Task<IActionResult> JsonFile(CancellationToken cancellationToken)
-    {
-        var rows = await AllAsync(cancellationToken);
-        return File(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => Json(r)), JsonOptions), "application/json; charset=utf-8", "indicateurs.json");
-    }
+        => File(OpenIndicators.ToJsonFile(await Open.AllAsync(cancellationToken)), "application/json; charset=utf-8", "indicateurs.json");
 
     [HttpGet("donnees/indicateurs.schema.json")]
-    public IActionResult Schema() => Embedded("indicateurs.schema.json");
+    public IActionResult Schema() => File(TableSchemaDocument.Open(typeof(PublicController).Assembly, IndicatorsOpenData.SchemaResource), TableSchemaDocument.ContentType);
 
     [HttpGet("openapi/indicateurs/v1.json")]
     public IActionResult OpenApi() => Embedded("indicateurs-v1.json");
@@ -100,34 +96,4 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
             ?? throw new InvalidOperationException("Fichier absent du module : " + name);
         return File(stream, "application/json; charset=utf-8");
     }
-
-    private async Task<List<OpenIndicatorRow>> AllAsync(CancellationToken cancellationToken)
-    {
-        var rows = new List<OpenIndicatorRow>();
-        for (var page = 1; ; page++)
-        {
-            var result = await Open.SearchAsync(new OpenIndicatorFilter(null, null, null, null, null, page, OpenIndicators.MaxPageSize), cancellationToken);
-            rows.AddRange(result.Rows);
-            if (page >= result.PageCount)
-            {
-                return rows;
-            }
-        }
-    }
-
-    private static Dictionary<string, object?> Json(OpenIndicatorRow r) => new()
-    {
-        ["departement"] = r.Departement,
-        ["departement_nom"] = r.DepartementNom,
-        ["region"] = r.Region,
-        ["indicateur"] = r.Indicateur,
-        ["libelle"] = r.Libelle,
-        ["thematique"] = r.Thematique,
-        ["nature"] = r.Nature,
-        ["unite"] = r.Unite,
-        ["periode"] = r.Periode,
-        ["valeur"] = r.Valeur,
-        ["contributeurs"] = r.Contributeurs,
-        ["cible_departementale"] = r.CibleDepartementale,
-    };
 }

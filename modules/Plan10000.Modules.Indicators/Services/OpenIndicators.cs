@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Indicators.Data;
 using Plan10000.Modules.Indicators.Models;
@@ -95,6 +96,46 @@ internal sealed class OpenIndicators(IndicatorsDbContext db, IReferentialsQuery 
                 secret ? null : Formats.Normalize(a.Total), a.Contributors, Formats.Normalize(d.DepartementTargets.FirstOrDefault(t => t.DepartementCode == a.DepartementCode)?.Target), secret);
         })]);
     }
+
+    /// <summary>Every consolidated row, page by page (the open-data files).</summary>
+    public async Task<List<OpenIndicatorRow>> AllAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<OpenIndicatorRow>();
+        for (var page = 1; ; page++)
+        {
+            var result = await SearchAsync(new OpenIndicatorFilter(null, null, null, null, null, page, MaxPageSize), cancellationToken);
+            rows.AddRange(result.Rows);
+            if (page >= result.PageCount)
+            {
+                return rows;
+            }
+        }
+    }
+
+    /// <summary>When the last value that counts was validated: the open data changes with validations only.</summary>
+    public async Task<DateTimeOffset?> LastValidatedAsync(CancellationToken cancellationToken)
+        => await db.Values.MaxAsync(v => v.ValidatedAtUtc, cancellationToken) is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] ToJsonFile(IEnumerable<OpenIndicatorRow> rows) => JsonSerializer.SerializeToUtf8Bytes(rows.Select(JsonRow), JsonOptions);
+
+    /// <summary>A row as the API and the JSON file show it, with the names of the Table Schema's fields.</summary>
+    public static Dictionary<string, object?> JsonRow(OpenIndicatorRow r) => new()
+    {
+        ["departement"] = r.Departement,
+        ["departement_nom"] = r.DepartementNom,
+        ["region"] = r.Region,
+        ["indicateur"] = r.Indicateur,
+        ["libelle"] = r.Libelle,
+        ["thematique"] = r.Thematique,
+        ["nature"] = r.Nature,
+        ["unite"] = r.Unite,
+        ["periode"] = r.Periode,
+        ["valeur"] = r.Valeur,
+        ["contributeurs"] = r.Contributeurs,
+        ["cible_departementale"] = r.CibleDepartementale,
+    };
 
     public static ExportTable ToTable(IEnumerable<OpenIndicatorRow> rows)
         => new("indicateurs", Fields, [.. rows.Select(r => (IReadOnlyList<object?>)[r.Departement, r.DepartementNom, r.Region, r.Indicateur, r.Libelle, r.Thematique, r.Nature, r.Unite, r.Periode, r.Valeur, r.Contributeurs, r.CibleDepartementale])]);

@@ -13,6 +13,7 @@ public sealed class SitemapController(IEnumerable<ISitemapContributor> contribut
     [
         new("Accueil", "/", "Le portail"),
         new("Recherche", "/recherche", "Le portail"),
+        new("Données ouvertes", "/donnees", "Le portail"),
         new("Mentions légales", "/mentions-legales", "Informations légales"),
         new("Données personnelles", "/donnees-personnelles", "Informations légales"),
         new("Accessibilité", "/accessibilite", "Informations légales"),

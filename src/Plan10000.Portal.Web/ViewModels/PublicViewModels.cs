@@ -14,3 +14,8 @@ public sealed record ErrorViewModel(int StatusCode, string Title, string Message
     /// <summary>The request id that the 5xx log line carries, shown so that support can find it.</summary>
     public string? IncidentReference { get; init; }
 }
+
+public sealed record OpenDataCatalogViewModel(IReadOnlyList<OpenDatasetView> Datasets);
+
+/// <summary>A dataset with what the page prints: the French date, its formats and the size of each file.</summary>
+public sealed record OpenDatasetView(Plan10000.Portal.Abstractions.OpenData.OpenDataset Dataset, string LastModified, string Formats, IReadOnlyList<string> Sizes);
