@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Jobs;
 using Plan10000.Modules.Companies.Models;
@@ -106,14 +107,14 @@ public sealed class SignupController(
 
     [HttpPost("entreprise")]
     [Authorize(Roles = PortalRoles.Company)]
-    public async Task<IActionResult> Company(CompanyStepForm form, string? operation, [FromServices] SireneSignupStep sireneStep, CancellationToken cancellationToken)
+    public async Task<IActionResult> Company(CompanyStepForm form, string? operation, CancellationToken cancellationToken)
     {
         var (draft, data) = await LoadDraftAsync(cancellationToken);
         var siret = Siret.Normalize(form.Siret);
         var duplicate = await CompanyInput.CheckSiretAsync(form.Siret, siret, ModelState, Companies, cancellationToken);
 
         // Sirene register (ADR 0025), all in SireneSignupStep: refuses closed or unknown establishments, fills blank fields.
-        var sirene = await sireneStep.CheckAsync(form, siret, operation, ModelState, cancellationToken);
+        var sirene = await HttpContext.RequestServices.GetRequiredService<SireneSignupStep>().CheckAsync(form, siret, operation, ModelState, cancellationToken);
         await CompanyInput.CheckPostcodeAsync(form.Postcode, ModelState, Referentials, cancellationToken);
         await CompanyInput.CheckProfileAsync(form.SizeCode, form.SectorCode, form.Website, ModelState, Referentials, cancellationToken);
         if (!ModelState.IsValid)
