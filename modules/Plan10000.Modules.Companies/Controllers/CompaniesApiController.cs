@@ -17,7 +17,6 @@ namespace Plan10000.Modules.Companies.Controllers;
 [Area("Companies")]
 [ApiController]
 [Tags("Entreprises engagées")]
-[Produces("application/json")]
 public sealed class CompaniesApiController : ControllerBase
 {
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -28,7 +27,7 @@ public sealed class CompaniesApiController : ControllerBase
     [EndpointName("listerEntreprises")]
     [EndpointSummary("Lister les entreprises engagées")]
     [EndpointDescription("Une page d’entreprises engagées dont l’inscription a été validée, triées par nom, avec les filtres de la vitrine /entreprises-engagees. Seuls les éléments dont chaque entreprise a accepté la publication sont donnés. Les liens vers les pages voisines sont dans le champ liens et dans l’en-tête Link.")]
-    [ProducesResponseType<OpenPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<OpenPage>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> List(
         [Description("Texte recherché dans le nom et les engagements publiés, sans tenir compte des accents ni de la casse.")][MaxLength(200, ErrorMessage = "Le texte recherché compte 200 caractères au plus.")][ApiExample("boulangerie")] string? q,
@@ -51,7 +50,7 @@ public sealed class CompaniesApiController : ControllerBase
     [EndpointName("lireEntreprise")]
     [EndpointSummary("Lire une entreprise engagée")]
     [EndpointDescription("Une entreprise engagée, avec les seuls éléments dont elle a accepté la publication.")]
-    [ProducesResponseType<OpenCompany>(StatusCodes.Status200OK)]
+    [ProducesResponseType<OpenCompany>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> One(
         [Description("Identifiant de l’entreprise dans les adresses du portail (/entreprises-engagees/{slug}).")][MaxLength(200, ErrorMessage = "L’identifiant compte 200 caractères au plus.")][ApiExample("boulangerie-du-port-552100554")] string slug,

@@ -18,7 +18,6 @@ namespace Plan10000.Modules.Indicators.Controllers;
 [Area("Indicators")]
 [ApiController]
 [Tags("Indicateurs")]
-[Produces("application/json")]
 public sealed class IndicatorsApiController(Data.IndicatorsDbContext db) : ControllerBase
 {
     private OpenIndicators Open => HttpContext.RequestServices.GetRequiredService<OpenIndicators>();
@@ -27,7 +26,7 @@ public sealed class IndicatorsApiController(Data.IndicatorsDbContext db) : Contr
     [EndpointName("listerIndicateurs")]
     [EndpointSummary("Lister les indicateurs de pilotage actifs")]
     [EndpointDescription("Les indicateurs actifs, triés par thématique puis par code : cibles nationales, intentions déclarées par les entreprises et résultats constatés.")]
-    [ProducesResponseType<IReadOnlyList<OpenIndicatorDefinition>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<OpenIndicatorDefinition>>(StatusCodes.Status200OK, "application/json")]
     public async Task<IActionResult> Definitions(CancellationToken cancellationToken)
     {
         var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
@@ -36,9 +35,9 @@ public sealed class IndicatorsApiController(Data.IndicatorsDbContext db) : Contr
                 d.Code,
                 d.Label,
                 d.ThemeNumero,
-                d.Kind switch { IndicatorKind.NationalTarget => OpenIndicatorNature.NationalTarget, IndicatorKind.Intention => OpenIndicatorNature.Intention, _ => OpenIndicatorNature.Result },
+                d.Kind switch { IndicatorKind.NationalTarget => IndicatorNature.NationalTarget, IndicatorKind.Intention => IndicatorNature.Intention, _ => IndicatorNature.Result },
                 d.Unit,
-                d.Periodicity switch { Periodicity.Year => OpenIndicatorPeriodicity.Year, Periodicity.HalfYear => OpenIndicatorPeriodicity.HalfYear, _ => OpenIndicatorPeriodicity.Quarter },
+                d.Periodicity switch { Periodicity.Year => IndicatorPeriodicity.Year, Periodicity.HalfYear => IndicatorPeriodicity.HalfYear, _ => IndicatorPeriodicity.Quarter },
                 d.NationalTarget,
                 d.IntentionId is { } i ? definitions.FirstOrDefault(x => x.Id == i)?.Code : null)),
             PublicController.JsonOptions);
@@ -48,7 +47,7 @@ public sealed class IndicatorsApiController(Data.IndicatorsDbContext db) : Contr
     [EndpointName("listerValeursConsolidees")]
     [EndpointSummary("Valeurs consolidées par département et période")]
     [EndpointDescription("Une page de valeurs validées et consolidées, triées par département, période et indicateur. Une valeur construite à partir de moins de 3 contributeurs est retenue (secret statistique) : le champ valeur vaut alors null. Les liens vers les pages voisines sont dans le champ liens et dans l’en-tête Link.")]
-    [ProducesResponseType<OpenIndicatorValuesPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<OpenIndicatorValuesPage>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> Values(
         [Description("Code du département.")][ReferentialCode(ApiReferential.Departements)][ApiExample("59")] string? departement,

@@ -10,14 +10,14 @@ internal sealed record OpenIndicatorDefinition(
     [property: Description("Code de l’indicateur.")][property: ApiExample("STAGES_REP_PLUS")] string Code,
     [property: Description("Libellé de l’indicateur.")][property: ApiExample("Stages de 3e pour des élèves de REP+")] string Libelle,
     [property: Description("Numéro de la thématique d’engagement (1 à 14).")][property: ApiExample(1)] int Thematique,
-    [property: Description("Nature : cible nationale, intention des entreprises ou résultat constaté.")][property: ApiExample("resultat")] OpenIndicatorNature Nature,
+    [property: Description("Nature : cible nationale, intention des entreprises ou résultat constaté.")][property: ApiExample("resultat")] IndicatorNature Nature,
     [property: Description("Unité des valeurs.")][property: ApiExample("stages")] string Unite,
-    [property: Description("Périodicité de la collecte.")][property: ApiExample("trimestrielle")] OpenIndicatorPeriodicity Periodicite,
+    [property: Description("Périodicité de la collecte.")][property: ApiExample("trimestrielle")] IndicatorPeriodicity Periodicite,
     [property: Description("Cible nationale du programme, si l’indicateur en a une.")][property: ApiExample(30000)] decimal? CibleNationale,
     [property: Description("Pour un résultat : le code de l’intention qu’il réalise.")][property: ApiExample("STAGES_INTENTIONS")] string? Intention);
 
-[JsonConverter(typeof(JsonStringEnumConverter<OpenIndicatorNature>))]
-internal enum OpenIndicatorNature
+[JsonConverter(typeof(JsonStringEnumConverter<IndicatorNature>))]
+internal enum IndicatorNature
 {
     [JsonStringEnumMemberName("cible_nationale")]
     NationalTarget,
@@ -27,8 +27,8 @@ internal enum OpenIndicatorNature
     Result,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<OpenIndicatorPeriodicity>))]
-internal enum OpenIndicatorPeriodicity
+[JsonConverter(typeof(JsonStringEnumConverter<IndicatorPeriodicity>))]
+internal enum IndicatorPeriodicity
 {
     [JsonStringEnumMemberName("annuelle")]
     Year,

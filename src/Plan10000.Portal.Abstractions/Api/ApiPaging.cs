@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -5,7 +6,13 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Plan10000.Portal.Abstractions.Api;
 
 /// <summary>Links of a page of an API list, root-relative so that a cached answer never names a host it was not asked by.</summary>
-public sealed record PageLinks(string Premiere, string? Precedente, string? Suivante, string Derniere);
+[DisplayName("Liens")]
+[Description("Adresses des pages voisines, avec les mêmes filtres (relatives à la racine du portail).")]
+public sealed record PageLinks(
+    [property: Description("Première page.")][property: ApiExample("/api/v1/entreprises?departement=59&page=1")] string Premiere,
+    [property: Description("Page précédente ; null sur la première.")][property: ApiExample("/api/v1/entreprises?departement=59&page=1")] string? Precedente,
+    [property: Description("Page suivante ; null sur la dernière.")][property: ApiExample("/api/v1/entreprises?departement=59&page=3")] string? Suivante,
+    [property: Description("Dernière page.")][property: ApiExample("/api/v1/entreprises?departement=59&page=5")] string Derniere);
 
 public static class ApiPaging
 {

@@ -63,6 +63,8 @@ internal static class OpenApiTransformers
                 License = new OpenApiLicense { Name = "Licence Ouverte / Open Licence 2.0", Url = new Uri("https://www.etalab.gouv.fr/licence-ouverte-open-licence/") },
             };
             document.Servers = [new OpenApiServer { Url = "/", Description = "Ce portail" }];
+            // Said rather than left out: every operation is open to anyone, without credentials (an empty requirement).
+            document.Security = [new OpenApiSecurityRequirement()];
             OpenApiTag[] tags =
             [
                 new() { Name = "Entreprises engagées", Description = "Les entreprises dont l’inscription a été validée, avec les éléments qu’elles ont accepté de publier." },
@@ -84,6 +86,14 @@ internal static class OpenApiTransformers
 
     internal sealed class Operation : IOpenApiOperationTransformer
     {
+        /// <summary>The generator writes the reason phrase in English.</summary>
+        private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+        {
+            ["200"] = "Réponse en JSON.",
+            ["400"] = "Paramètre invalide : le problème nomme chaque paramètre refusé (errors).",
+            ["404"] = "Aucune ressource publiée à cette adresse.",
+        };
+
         public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
         {
             foreach (var description in context.Description.ParameterDescriptions)
@@ -127,6 +137,14 @@ internal static class OpenApiTransformers
                 if (operation.Parameters?.Any(p => p.Name == "page") == true)
                 {
                     success.Headers["Link"] = new OpenApiHeader { Description = "Liens RFC 8288 vers les pages first, prev, next et last, avec les mêmes filtres.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+            }
+
+            foreach (var (status, response) in operation.Responses)
+            {
+                if (response is OpenApiResponse described && Descriptions.TryGetValue(status, out var french))
+                {
+                    described.Description = french;
                 }
             }
 

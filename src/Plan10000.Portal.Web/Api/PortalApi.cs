@@ -40,6 +40,8 @@ internal static class PortalApi
             o.AddOperationTransformer<OpenApiTransformers.Operation>();
             o.AddSchemaTransformer<OpenApiTransformers.Schema>();
         });
+        // The API writes numbers as numbers: described as such, not as « integer or string » (the web defaults' lenient reading).
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         services.Configure<ApiBehaviorOptions>(o =>
         {
             o.ClientErrorMapping[StatusCodes.Status400BadRequest] = new() { Title = "Requête incorrecte", Link = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1" };
@@ -52,7 +54,7 @@ internal static class PortalApi
             o.InvalidModelStateResponseFactory = context =>
             {
                 var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>().CreateValidationProblemDetails(
-                    context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest, detail: "Un ou plusieurs paramètres sont invalides : voir errors.");
+                    context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest, title: "Requête incorrecte", detail: "Un ou plusieurs paramètres sont invalides : voir errors.");
                 return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
             };
         });

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Portal.Tests.Support;
@@ -16,6 +17,11 @@ internal static class ApiTestSupport
     /// <summary>A listed company under the documented example slug, so that the example of the path parameter names something real.</summary>
     public static async Task AddExampleCompanyAsync(PortalFactory factory)
     {
+        if (await WithDbAsync(factory, db => db.Companies.AnyAsync(c => c.Slug == ExampleSlug)))
+        {
+            return;
+        }
+
         var company = await AddCompanyAsync(factory, "Boulangerie du Port", "59140", CompanyStatus.Approved, null, (4, "JEUNES", "Accueillir six stagiaires de 3e."));
         await WithDbAsync(factory, async db =>
         {

@@ -1,8 +1,9 @@
 // Points Scalar's bundled reference at the portal's generated OpenAPI document. Kept in a file: the CSP refuses inline scripts.
 // Everything that would reach another site is off: default fonts (fonts.scalar.com), the request proxy, the client
-// download button and Scalar's hosted services.
+// download button and Scalar's hosted services. The element is not « #api-reference »: the bundle mounts that one by itself,
+// without this configuration.
 (function () {
-  var element = document.getElementById('api-reference');
+  var element = document.getElementById('reference');
   if (!element || !window.Scalar) {
     return;
   }
