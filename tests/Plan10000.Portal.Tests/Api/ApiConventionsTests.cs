@@ -73,7 +73,7 @@ public sealed class ApiConventionsTests(PortalFixture fixture) : IClassFixture<P
 
     [Theory]
     [InlineData("/api/v1/entreprises?taillePage=0", "taillePage", "La taille de page va de 1 à 100.")]
-    [InlineData("/api/v1/entreprises?page=zero", "page", "La valeur « zero » n’est pas valide pour page.")]
+    [InlineData("/api/v1/entreprises?page=zero", "page", "La valeur « zero » n’est pas valide.")]
     [InlineData("/api/v1/entreprises?departement=ZZ", "departement", "« ZZ » n’est pas un code connu")]
     [InlineData("/api/v1/entreprises?theme=15", "theme", "« 15 » n’est pas un code connu")]
     [InlineData("/api/v1/indicateurs/valeurs?periode=2026-T9", "periode", "La période s’écrit 2026, 2026-S1 ou 2026-T2.")]
