@@ -5,6 +5,8 @@
 # ./build.sh bench  seeds 10,000 companies on a temp SQLite database (BENCH_PROVIDER=PostgreSql: on the
 #                   PORTAL_TEST_POSTGRES server) and measures the public pages
 #                   (BenchmarkDotNet, results under artifacts/benchmarks; not part of the test run).
+# ./build.sh bench-http  publishes the portal, seeds 10,000 companies on SQLite and on PostgreSQL and measures public
+#                   pages with wrk against a static file of the same run, output cache on and off (artifacts/bench-http).
 # ./build.sh bench-mail  sends 10,000 newsletter mails to a local SMTP sink and compares with a bare MailKit loop.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -52,6 +54,8 @@ run_tests() {
   mkdir -p "$results"
   # The route walks (issue 16) append how many routes, pages and submissions they covered; printed with the counts.
   export PORTAL_WALK_REPORT="$results/route-walk.txt"
+  # Every page the browser tests check with axe is also saved as a full-page PNG, to be looked at.
+  export PORTAL_SCREENSHOTS="$results/screenshots"
   local status=0 project
   for project in tests/Plan10000.Portal.ArchitectureTests tests/Plan10000.Portal.Tests tests/Plan10000.Portal.BrowserTests; do
     echo "== $(basename "$project")"
@@ -86,6 +90,7 @@ case "${1:-test}" in
   bench-mail)
     ensure_prerequisites
     dotnet run --project tests/Plan10000.Portal.Benchmarks --configuration Release -- mail "${BENCH_MAILS:-10000}" "${BENCH_BATCH:-100}" "$root/artifacts/benchmarks" ;;
+  bench-http) ensure_prerequisites; start_postgres; bash scripts/bench-http.sh ;;
   test) ensure_prerequisites; start_postgres; build; run_tests ;;
-  *) echo "usage: ./build.sh [build|test|bench|bench-mail]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|bench|bench-mail|bench-http]" >&2; exit 2 ;;
 esac

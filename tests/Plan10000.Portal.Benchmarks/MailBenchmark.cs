@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +25,7 @@ internal static class MailBenchmark
 {
     public static async Task<string> RunAsync(int count, int batchSize)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         using var sink = SimpleSmtpServer.Start(port);
         var data = PortalFactory.NewDataDirectory();
         using var factory = new PortalFactory(data, new Dictionary<string, string?>
@@ -121,10 +119,4 @@ internal static class MailBenchmark
         return (count / watch.Elapsed.TotalSeconds, received);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Plan10000.Modules.Companies.Data;
@@ -72,9 +71,9 @@ public sealed class CompaniesBrowserTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + url);
 
-        var result = await page.RunAxe();
+        var serious = await page.SeriousViolationsAsync();
 
-        Assert.Empty(PublicPagesBrowserTests.Serious(result));
+        Assert.Empty(serious);
     }
 
     [Fact]
@@ -85,9 +84,9 @@ public sealed class CompaniesBrowserTests(BrowserFixture fixture) : IClassFixtur
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Créer mon compte et continuer" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Saisissez votre adresse électronique.");
 
-        var result = await page.RunAxe();
+        var serious = await page.SeriousViolationsAsync();
 
-        Assert.Empty(PublicPagesBrowserTests.Serious(result));
+        Assert.Empty(serious);
     }
 
     [Fact]
@@ -101,13 +100,13 @@ public sealed class CompaniesBrowserTests(BrowserFixture fixture) : IClassFixtur
         {
             var response = await page.GotoAsync(fixture.BaseUrl + url);
             Assert.Equal(200, response!.Status);
-            problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => url + " : " + p));
+            problems.AddRange((await page.SeriousViolationsAsync()).Select(p => url + " : " + p));
         }
 
         await page.GotoAsync(fixture.BaseUrl + $"/admin/fiches-navettes/{companyId}");
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Enregistrer le contact" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Choisissez l’engagement dont vous avez parlé avec l’entreprise.");
-        problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => "contact en erreur : " + p));
+        problems.AddRange((await page.SeriousViolationsAsync()).Select(p => "contact en erreur : " + p));
 
         Assert.Empty(problems);
     }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Content.Models;
 using Plan10000.Modules.Content.Services;
@@ -100,10 +99,10 @@ public sealed class ContentBrowserTests : IClassFixture<BrowserFixture>
         var page = await fixture.NewPageAsync();
         var response = await page.GotoAsync(fixture.BaseUrl + url);
 
-        var result = await page.RunAxe();
+        var serious = await page.SeriousViolationsAsync();
 
         Assert.Equal(200, response!.Status);
-        Assert.Empty(PublicPagesBrowserTests.Serious(result));
+        Assert.Empty(serious);
     }
 
     [Fact]
@@ -116,14 +115,14 @@ public sealed class ContentBrowserTests : IClassFixture<BrowserFixture>
         foreach (var url in new[] { "/admin/contenus", "/admin/contenus/nouveau?type=bonne-pratique", "/admin/contenus/nouveau?type=dispositif", $"/admin/contenus/{id}", $"/admin/contenus/{id}/historique", "/admin/medias", "/admin/territoires/01", $"/contenus/apercu/{id}" })
         {
             await page.GotoAsync(fixture.BaseUrl + url);
-            problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => url + " : " + p));
+            problems.AddRange((await page.SeriousViolationsAsync()).Select(p => url + " : " + p));
         }
 
         // The form sent empty: errors next to the fields, and still no serious violation.
         await page.GotoAsync(fixture.BaseUrl + "/admin/contenus/nouveau?type=bonne-pratique");
         await page.Locator("main form").Last.Locator("button[type=submit]").Last.ClickAsync();
         Assert.Contains("Saisissez un titre.", await page.Locator("main").InnerTextAsync());
-        problems.AddRange(PublicPagesBrowserTests.Serious(await page.RunAxe()).Select(p => "formulaire en erreur : " + p));
+        problems.AddRange((await page.SeriousViolationsAsync()).Select(p => "formulaire en erreur : " + p));
 
         Assert.Empty(problems);
     }

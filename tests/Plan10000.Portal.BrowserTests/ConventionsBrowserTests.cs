@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Tests.Clubs;
@@ -60,8 +59,8 @@ public sealed class ConventionsBrowserTests(BrowserFixture fixture) : IClassFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Retour à la convention" })).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
-        var result = await page.RunAxe();
-        Assert.Empty(PublicPagesBrowserTests.Serious(result));
+        var serious = await page.SeriousViolationsAsync();
+        Assert.Empty(serious);
     }
 
     private async Task<IPage> SignInAsync(string email)

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Tests.Clubs;
@@ -33,8 +32,8 @@ public sealed class IndicatorsBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(main.Locator("figure svg")).ToHaveCountAsync(1);
         await Assertions.Expect(main.GetByRole(AriaRole.Table).First).ToContainTextAsync("PARRAINAGES");
         await Assertions.Expect(main).ToContainTextAsync("12 parrainages");
-        var result = await page.RunAxe();
-        Assert.Empty(PublicPagesBrowserTests.Serious(result));
+        var serious = await page.SeriousViolationsAsync();
+        Assert.Empty(serious);
         Assert.Empty(problems);
     }
 
@@ -58,10 +57,10 @@ public sealed class IndicatorsBrowserTests(BrowserFixture fixture) : IClassFixtu
         await main.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await Assertions.Expect(main.GetByRole(AriaRole.Table).First).ToContainTextAsync("EMPLOIS_FRANCS");
         await Assertions.Expect(main).ToContainTextAsync("9 recrutements");
-        Assert.Empty(PublicPagesBrowserTests.Serious(await page.RunAxe()));
+        Assert.Empty(await page.SeriousViolationsAsync());
 
         await main.GetByRole(AriaRole.Link, new() { Name = "Rapport trimestriel du département" }).ClickAsync();
         await Assertions.Expect(main).ToContainTextAsync("Réalisations");
-        Assert.Empty(PublicPagesBrowserTests.Serious(await page.RunAxe()));
+        Assert.Empty(await page.SeriousViolationsAsync());
     }
 }

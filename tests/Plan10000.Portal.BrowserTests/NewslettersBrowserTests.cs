@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Plan10000.Portal.Abstractions.Security;
 using Plan10000.Portal.Tests.Clubs;
@@ -30,13 +29,13 @@ public sealed class NewslettersBrowserTests(BrowserFixture fixture) : IClassFixt
         await main.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(main).ToContainTextAsync("Le brouillon est enregistré");
         await Assertions.Expect(main.Locator("h2", new() { HasText = "Rencontre du 12" })).ToBeVisibleAsync();
-        Assert.Empty(PublicPagesBrowserTests.Serious(await animator.RunAxe()));
+        Assert.Empty(await animator.SeriousViolationsAsync());
 
         var visitor = await fixture.NewPageAsync();
         await visitor.GotoAsync(fixture.BaseUrl + "/clubs/22/lettre");
-        Assert.Empty(PublicPagesBrowserTests.Serious(await visitor.RunAxe()));
+        Assert.Empty(await visitor.SeriousViolationsAsync());
         await visitor.Locator("main").GetByRole(AriaRole.Button, new() { Name = "S’abonner à la lettre" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("Cochez la case pour donner votre accord.");
-        Assert.Empty(PublicPagesBrowserTests.Serious(await visitor.RunAxe()));
+        Assert.Empty(await visitor.SeriousViolationsAsync());
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Plan10000.Portal.BrowserTests;
@@ -29,7 +28,7 @@ public sealed class ThemeSwitchBrowserTests : IClassFixture<BrowserFixture>
         var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily");
         Assert.DoesNotContain("Marianne", font);
         Assert.Contains("system-ui", font);
-        Assert.Empty(PublicPagesBrowserTests.Serious(await page.RunAxe()));
+        Assert.Empty(await page.SeriousViolationsAsync());
 
         await page.GotoAsync(fixture.BaseUrl + "/admin/parametres");
         await page.GetByLabel("Thème public").SelectOptionAsync("Dsfr");

@@ -92,7 +92,7 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
         var words = TextNormalizer.Fold(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var word in words.Take(8))
         {
-            query = query.Where(c => c.SearchText.Contains(word));
+            query = query.Containing(db, word);
         }
 
         return query;

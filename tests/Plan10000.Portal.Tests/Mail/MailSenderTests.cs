@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using netDumbster.smtp;
@@ -45,7 +43,7 @@ public sealed class MailSenderTests
         {
             ["Portal:Mail:Mode"] = "Smtp",
             ["Portal:Mail:Smtp:Host"] = "127.0.0.1",
-            ["Portal:Mail:Smtp:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Portal:Mail:Smtp:Port"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Portal:Mail:Smtp:Security"] = "None",
         });
 
@@ -61,7 +59,7 @@ public sealed class MailSenderTests
     [Fact]
     public async Task Smtp_mode_delivers_the_batch_to_a_real_smtp_server_over_one_connection()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         using var server = SimpleSmtpServer.Start(port);
         using var factory = new PortalFactory(settings: new Dictionary<string, string?>
         {
@@ -83,10 +81,4 @@ public sealed class MailSenderTests
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

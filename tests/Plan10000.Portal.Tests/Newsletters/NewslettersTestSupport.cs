@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Newsletters.Data;
@@ -11,12 +9,7 @@ namespace Plan10000.Portal.Tests.Newsletters;
 
 internal static class NewslettersTestSupport
 {
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Ports.Free();
 
     /// <summary>SMTP to 127.0.0.1:port, small batches and short delays so a test sees retries and claim expiry quickly.</summary>
     public static Dictionary<string, string?> SmtpSettings(int port, double maxPerSecond = 0) => new()
