@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,7 @@ using Plan10000.Portal.Abstractions.OpenData;
 namespace Plan10000.Modules.Companies.Controllers;
 
 /// <summary>
-/// Read-only JSON API and open-data files of the showcase. They go through the same query as the public pages,
+/// Open-data files of the showcase (the JSON API is <see cref="CompaniesApiController"/>). They go through the same query as the public pages,
 /// so they can never show a company or a field the showcase would not.
 /// </summary>
 [Area("Companies")]
@@ -19,33 +18,6 @@ public sealed class OpenDataController : Controller
 
     /// <summary>Resolved per request: the query is internal to the module.</summary>
     private ShowcaseQuery Showcase => HttpContext.RequestServices.GetRequiredService<ShowcaseQuery>();
-
-    [HttpGet("api/v1/entreprises")]
-    public async Task<IActionResult> List(string? q, string? region, string? departement, string? theme, string? @public, string? taille, string? secteur, int page = 1, int taillePage = ShowcaseQuery.PageSize, CancellationToken cancellationToken = default)
-    {
-        int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
-        var result = await Showcase.SearchAsync(new ShowcaseFilter(q?.Length > 200 ? q[..200] : q, region, departement, themeNumber, @public, taille, secteur, page, taillePage), cancellationToken);
-        return new JsonResult(new OpenPage(result.Total, result.Page, result.PageCount, [.. result.Companies.Select(OpenData.From)]), JsonOptions);
-    }
-
-    [HttpGet("api/v1/entreprises/{slug}")]
-    public async Task<IActionResult> One(string slug, CancellationToken cancellationToken)
-    {
-        var company = await Showcase.FindBySlugAsync(slug, cancellationToken);
-        return company is null ? NotFound() : new JsonResult(OpenData.From(company), JsonOptions);
-    }
-
-    /// <summary>
-    /// Hand-written rather than generated: only the open-data API is public, and a generator would describe every MVC
-    /// route of the portal. The Companies module owns the only /api/v1 routes so far; other modules add theirs here later.
-    /// </summary>
-    [HttpGet("openapi/v1.json")]
-    public IActionResult OpenApi()
-    {
-        var stream = typeof(OpenDataController).Assembly.GetManifestResourceStream("Plan10000.Modules.Companies.OpenApi.v1.json")
-            ?? throw new InvalidOperationException("La description OpenAPI n’est pas incluse dans le module.");
-        return File(stream, "application/json; charset=utf-8");
-    }
 
     [HttpGet("donnees/entreprises-engagees.json")]
     public async Task ExportJson(CancellationToken cancellationToken)

@@ -1,19 +1,46 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Plan10000.Modules.Companies.Models;
+using Plan10000.Portal.Abstractions.Api;
 using Plan10000.Portal.Abstractions.Exports;
 
 namespace Plan10000.Modules.Companies.Services;
 
 /// <summary>The public shape of a company in the API and the open-data files: only what the company agreed to publish.</summary>
+[DisplayName("Entreprise")]
+[Description("Une entreprise engagée dont l’inscription a été validée. Les champs dont l’entreprise n’a pas accepté la publication valent null.")]
 internal sealed record OpenCompany(
-    string Slug, string Nom, string Departement, string Taille, string Secteur,
-    string? Adresse, string? CodePostal, string? Commune, string? SiteInternet,
-    DateTimeOffset? EngageeLe, IReadOnlyList<OpenCommitment>? Engagements);
+    [property: Description("Identifiant de l’entreprise dans les adresses du portail (/entreprises-engagees/{slug}).")][property: ApiExample("boulangerie-du-port-552100554")] string Slug,
+    [property: Description("Raison sociale ou nom d’usage.")][property: ApiExample("Boulangerie du Port")] string Nom,
+    [property: Description("Code du département (ex. 33, 2A, 974).")][property: ApiExample("59")] string Departement,
+    [property: Description("Code de la taille d’entreprise (TPE, PME, ETI, GE, FILIALE).")][property: ApiExample("PME")] string Taille,
+    [property: Description("Code du secteur d’activité.")][property: ApiExample("COMMERCE")] string Secteur,
+    [property: Description("Adresse postale, si publiée.")][property: ApiExample("12 quai de la Douane")] string? Adresse,
+    [property: Description("Code postal, si l’adresse est publiée.")][property: ApiExample("59140")] string? CodePostal,
+    [property: Description("Commune, si l’adresse est publiée.")][property: ApiExample("Dunkerque")] string? Commune,
+    [property: Description("Site internet, si publié.")][property: ApiExample("https://boulangerie-du-port.example")] string? SiteInternet,
+    [property: Description("Date de validation de l’inscription.")][property: ApiExample("2026-03-02T10:15:00+00:00")] DateTimeOffset? EngageeLe,
+    [property: Description("Engagements publiés, dans l’ordre de la fiche navette ; null si l’entreprise ne les publie pas.")] IReadOnlyList<OpenCommitment>? Engagements);
 
-internal sealed record OpenCommitment(int Thematique, IReadOnlyList<string> Publics, string Description, int? IntentionQuantite, string? IntentionUnite, int? IntentionAnnee);
+[DisplayName("Engagement")]
+[Description("Un engagement de la fiche navette de l’entreprise.")]
+internal sealed record OpenCommitment(
+    [property: Description("Numéro de la thématique d’engagement (1 à 14).")][property: ApiExample(4)] int Thematique,
+    [property: Description("Codes des publics visés.")] IReadOnlyList<string> Publics,
+    [property: Description("Description de l’engagement.")][property: ApiExample("Accueillir six stagiaires de 3e issus des quartiers prioritaires.")] string Description,
+    [property: Description("Quantité visée, si l’engagement en donne une.")][property: ApiExample(6)] int? IntentionQuantite,
+    [property: Description("Unité de la quantité visée.")][property: ApiExample("stagiaires")] string? IntentionUnite,
+    [property: Description("Année visée.")][property: ApiExample(2026)] int? IntentionAnnee);
 
-internal sealed record OpenPage(int Total, int Page, int PageCount, IReadOnlyList<OpenCompany> Entreprises);
+[DisplayName("PageEntreprises")]
+[Description("Une page d’entreprises engagées, triées par nom.")]
+internal sealed record OpenPage(
+    [property: Description("Nombre d’entreprises correspondant aux filtres.")][property: ApiExample(42)] int Total,
+    [property: Description("Numéro de la page rendue (ramené à la dernière page si la page demandée la dépasse).")][property: ApiExample(1)] int Page,
+    [property: Description("Nombre de pages.")][property: ApiExample(3)] int PageCount,
+    [property: Description("Les entreprises de la page.")] IReadOnlyList<OpenCompany> Entreprises,
+    [property: Description("Liens vers les autres pages, avec les mêmes filtres (aussi dans l’en-tête Link).")] PageLinks Liens);
 
 internal static class OpenData
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Indicators.Models;
 using Plan10000.Modules.Indicators.Services;
@@ -18,7 +17,7 @@ namespace Plan10000.Modules.Indicators.Controllers;
 /// own figure (see <see cref="OpenIndicators.MinimumContributors"/>). /tableau-de-bord stays with the Companies module.
 /// </summary>
 [Area("Indicators")]
-public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQuery referentials, ITableExporter exporter, TimeProvider clock) : Controller
+public sealed class PublicController(IReferentialsQuery referentials, ITableExporter exporter, TimeProvider clock) : Controller
 {
     private OpenIndicators Open => HttpContext.RequestServices.GetRequiredService<OpenIndicators>();
 
@@ -49,33 +48,6 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
             code is null ? "France entière" : departements.First(d => d.Code == code).Nom));
     }
 
-    [HttpGet("api/v1/indicateurs")]
-    public async Task<IActionResult> Definitions(CancellationToken cancellationToken)
-    {
-        var definitions = await db.Definitions.AsNoTracking().Where(d => d.Active).OrderBy(d => d.ThemeNumero).ThenBy(d => d.Code).ToListAsync(cancellationToken);
-        return new JsonResult(
-            definitions.Select(d => new
-            {
-                code = d.Code,
-                libelle = d.Label,
-                thematique = d.ThemeNumero,
-                nature = OpenIndicators.Nature(d.Kind),
-                unite = d.Unit,
-                periodicite = d.Periodicity switch { Periodicity.Year => "annuelle", Periodicity.HalfYear => "semestrielle", _ => "trimestrielle" },
-                cibleNationale = d.NationalTarget,
-                intention = d.IntentionId is { } i ? definitions.FirstOrDefault(x => x.Id == i)?.Code : null,
-            }),
-            OpenIndicators.JsonOptions);
-    }
-
-    [HttpGet("api/v1/indicateurs/valeurs")]
-    public async Task<IActionResult> Values(string? departement, string? region, string? theme, string? indicateur, string? periode, int page = 1, int taillePage = OpenIndicators.PageSize, CancellationToken cancellationToken = default)
-    {
-        int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
-        var result = await Open.SearchAsync(new OpenIndicatorFilter(departement, region, themeNumber, indicateur, periode, page, taillePage), cancellationToken);
-        return new JsonResult(new { total = result.Total, page = result.Page, pages = result.PageCount, valeurs = result.Rows.Select(OpenIndicators.JsonRow) }, OpenIndicators.JsonOptions);
-    }
-
     [HttpGet("donnees/indicateurs.csv")]
     public async Task<IActionResult> Csv(CancellationToken cancellationToken)
         => File(exporter.ToCsv(OpenIndicators.ToTable(await Open.AllAsync(cancellationToken)), openData: true), "text/csv; charset=utf-8", "indicateurs.csv");
@@ -87,8 +59,9 @@ public sealed class PublicController(Data.IndicatorsDbContext db, IReferentialsQ
     [HttpGet("donnees/indicateurs.schema.json")]
     public IActionResult Schema() => File(TableSchemaDocument.Open(typeof(PublicController).Assembly, IndicatorsOpenData.SchemaResource), TableSchemaDocument.ContentType);
 
+    /// <summary>The indicators had a hand-written document of their own; the portal's generated one now describes every API.</summary>
     [HttpGet("openapi/indicateurs/v1.json")]
-    public IActionResult OpenApi() => Embedded("indicateurs-v1.json");
+    public IActionResult OpenApi() => RedirectPermanent("/openapi/v1.json");
 
     private FileStreamResult Embedded(string name)
     {

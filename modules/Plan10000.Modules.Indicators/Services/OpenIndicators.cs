@@ -118,24 +118,8 @@ internal sealed class OpenIndicators(IndicatorsDbContext db, IReferentialsQuery 
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] ToJsonFile(IEnumerable<OpenIndicatorRow> rows) => JsonSerializer.SerializeToUtf8Bytes(rows.Select(JsonRow), JsonOptions);
-
-    /// <summary>A row as the API and the JSON file show it, with the names of the Table Schema's fields.</summary>
-    public static Dictionary<string, object?> JsonRow(OpenIndicatorRow r) => new()
-    {
-        ["departement"] = r.Departement,
-        ["departement_nom"] = r.DepartementNom,
-        ["region"] = r.Region,
-        ["indicateur"] = r.Indicateur,
-        ["libelle"] = r.Libelle,
-        ["thematique"] = r.Thematique,
-        ["nature"] = r.Nature,
-        ["unite"] = r.Unite,
-        ["periode"] = r.Periode,
-        ["valeur"] = r.Valeur,
-        ["contributeurs"] = r.Contributeurs,
-        ["cible_departementale"] = r.CibleDepartementale,
-    };
+    /// <summary>The JSON file: the rows as the API shows them (<see cref="OpenIndicatorValue"/>, the Table Schema's field names).</summary>
+    public static byte[] ToJsonFile(IEnumerable<OpenIndicatorRow> rows) => JsonSerializer.SerializeToUtf8Bytes(rows.Select(OpenIndicatorValue.From), JsonOptions);
 
     public static ExportTable ToTable(IEnumerable<OpenIndicatorRow> rows)
         => new("indicateurs", Fields, [.. rows.Select(r => (IReadOnlyList<object?>)[r.Departement, r.DepartementNom, r.Region, r.Indicateur, r.Libelle, r.Thematique, r.Nature, r.Unite, r.Periode, r.Valeur, r.Contributeurs, r.CibleDepartementale])]);

@@ -22,6 +22,7 @@ using Plan10000.Portal.Infrastructure;
 using Plan10000.Portal.Infrastructure.Data;
 using Plan10000.Portal.Infrastructure.Input;
 using Plan10000.Portal.Infrastructure.Mail;
+using Plan10000.Portal.Web.Api;
 using Plan10000.Portal.Web.Caching;
 using Plan10000.Portal.Web.Jobs;
 using Plan10000.Portal.Web.Modules;
@@ -96,6 +97,8 @@ internal static class PortalHost
             {
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 mvc.Filters.Add(new RefusedInputFilter());
+                mvc.Filters.Add<ReferentialCodeFilter>();
+                FrenchBindingMessages(mvc.ModelBindingMessageProvider);
             })
             .ConfigureApplicationPartManager(apm => SelectParts(apm, modules, themes));
         // French text stays readable in the HTML source instead of numeric entities.
@@ -110,6 +113,7 @@ internal static class PortalHost
             o.FormFieldName = "__RequestVerificationToken";
         });
         services.AddPortalCaching(configuration);
+        services.AddPortalApi();
         services.AddScoped<DatabaseInitializer>();
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "portail.messages");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -120,9 +124,12 @@ internal static class PortalHost
             services.AddPortalRedis(redis);
         }
 
+        var apiPermits = configuration.GetValue("Portal:Api:RequestsPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = PortalApi.RejectAsync;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PortalApi.Limit(context, apiPermits));
             // A request refused by the input rule costs no permit: it changes nothing and answers 400 anyway.
             o.AddPolicy(RateLimitPolicies.Sensitive, context =>
             {
@@ -163,6 +170,22 @@ internal static class PortalHost
         return [.. values.Select(v => System.Net.IPAddress.TryParse(v, out var address)
             ? address
             : throw new InvalidOperationException($"Portal:KnownProxies : « {v} » n'est pas une adresse IP."))];
+    }
+
+    /// <summary>Model binding's own messages (a number expected, a value missing) in French, for forms and API problems alike.</summary>
+    private static void FrenchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"La valeur « {value} » n’est pas valide pour {field}.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"La valeur « {value} » n’est pas valide.");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"La valeur donnée pour {field} n’est pas valide.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur donnée n’est pas valide.");
+        messages.SetValueIsInvalidAccessor(value => $"La valeur « {value} » n’est pas valide.");
+        messages.SetValueMustBeANumberAccessor(field => $"Le champ {field} doit être un nombre.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Ce champ doit être un nombre.");
+        messages.SetValueMustNotBeNullAccessor(value => $"Une valeur est requise (« {value} » n’est pas admis).");
+        messages.SetMissingBindRequiredValueAccessor(field => $"Le champ {field} est requis.");
+        messages.SetMissingKeyOrValueAccessor(() => "Une valeur est requise.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le corps de la requête est requis.");
     }
 
     /// <summary>Controllers and views of a disabled module are taken out, so its routes answer 404.</summary>
@@ -216,6 +239,7 @@ internal static class PortalHost
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePortalApi();
         app.UseMiddleware<InputGuardMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -229,6 +253,7 @@ internal static class PortalHost
         // theme file or DSFR release has a new URL, so it reaches visitors at once.
         app.MapStaticAssets();
         app.MapControllers().WithStaticAssets();
+        app.MapPortalApi();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
         {
             module.Startup!.MapEndpoints(app);

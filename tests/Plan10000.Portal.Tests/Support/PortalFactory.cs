@@ -47,6 +47,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Security:SecureCookies", "false");
         // Test classes share one client address; the rate-limit test sets the production value back.
         builder.UseSetting("Portal:RateLimit:SensitivePerMinute", "1000");
+        builder.UseSetting("Portal:Api:RequestsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
