@@ -44,7 +44,7 @@ internal sealed record OpenPage(
 
 internal static class OpenData
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonSerializerOptions JsonOptions => Plan10000.Portal.Abstractions.OpenData.OpenDataJson.Options;
 
     public const string SchemaResource = "Plan10000.Modules.Companies.OpenData.entreprises-engagees.schema.json";
 

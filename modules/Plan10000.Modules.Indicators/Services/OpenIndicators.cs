@@ -116,7 +116,7 @@ internal sealed class OpenIndicators(IndicatorsDbContext db, IReferentialsQuery 
     public async Task<DateTimeOffset?> LastValidatedAsync(CancellationToken cancellationToken)
         => await db.Values.MaxAsync(v => v.ValidatedAtUtc, cancellationToken) is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
 
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonSerializerOptions JsonOptions => Plan10000.Portal.Abstractions.OpenData.OpenDataJson.Options;
 
     /// <summary>The JSON file: the rows as the API shows them (<see cref="OpenIndicatorValue"/>, the Table Schema's field names).</summary>
     public static byte[] ToJsonFile(IEnumerable<OpenIndicatorRow> rows) => JsonSerializer.SerializeToUtf8Bytes(rows.Select(OpenIndicatorValue.From), JsonOptions);
