@@ -41,7 +41,7 @@ public sealed class CompaniesApiController : ControllerBase
         [Description("Nombre d’entreprises par page.")][Range(1, 100, ErrorMessage = "La taille de page va de 1 à 100.")][ApiExample(20)] int taillePage = ShowcaseQuery.PageSize,
         CancellationToken cancellationToken = default)
     {
-        var result = await Showcase.SearchAsync(new ShowcaseFilter(q, region, departement, theme, @public, taille, secteur, page, taillePage), cancellationToken);
+        var result = await Showcase.SearchAsync(new ShowcaseFilter(q, region, departement, theme, @public, taille, secteur, page, taillePage), ShowcaseDetail.Full, cancellationToken);
         var links = ApiPaging.Links(HttpContext, result.Page, result.PageCount);
         return new JsonResult(new OpenPage(result.Total, result.Page, result.PageCount, [.. result.Companies.Select(OpenData.From)], links), JsonOptions);
     }

@@ -18,7 +18,7 @@ public sealed class ShowcaseController(IReferentialsQuery referentials) : Contro
     {
         int? themeNumber = int.TryParse(theme, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
         q = q?.Length > 200 ? q[..200] : q;
-        var result = await Showcase.SearchAsync(new ShowcaseFilter(q, region, departement, themeNumber, @public, taille, secteur, page), cancellationToken);
+        var result = await Showcase.SearchAsync(new ShowcaseFilter(q, region, departement, themeNumber, @public, taille, secteur, page), ShowcaseDetail.Themes, cancellationToken);
         var labels = await LabelsAsync(cancellationToken);
         var cards = result.Companies.Select(c => new CardModel(
             c.Name,

@@ -7,7 +7,7 @@ internal sealed class CompanySearch(ShowcaseQuery showcase) : ISearchResultProvi
 {
     public async Task<IReadOnlyList<SearchResult>> SearchAsync(string query, int max, CancellationToken cancellationToken)
     {
-        var page = await showcase.SearchAsync(new ShowcaseFilter(query, null, null, null, null, null, null, 1, max), cancellationToken);
+        var page = await showcase.SearchAsync(new ShowcaseFilter(query, null, null, null, null, null, null, 1, max), ShowcaseDetail.Themes, cancellationToken);
         // The town belongs to the address: shown only when the company agreed to publish it.
         return [.. page.Companies.Select(c => new SearchResult(c.Name, "/entreprises-engagees/" + c.Slug, "Entreprise engagée",
             c.Publishes(Models.PublicationItems.Address) ? $"{c.City} ({c.DepartementCode})" : $"Département {c.DepartementCode}"))];

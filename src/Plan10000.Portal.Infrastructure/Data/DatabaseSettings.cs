@@ -37,13 +37,16 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
 
 public static class DbContextOptionsBuilderExtensions
 {
+    private static readonly SqliteReadTuning SqliteTuning = new();
+
     /// <summary>Points a module's context at the shared database, its provider's migrations assembly and its own history table.</summary>
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder builder, DatabaseSettings settings, string moduleId)
     {
         var history = "__Migrations_" + moduleId;
         _ = settings.Provider switch
         {
-            DatabaseProviders.Sqlite => builder.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history)),
+            DatabaseProviders.Sqlite => builder.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history))
+                .AddInterceptors(SqliteTuning),
             DatabaseProviders.PostgreSql => builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history)),
             DatabaseProviders.SqlServer => builder.UseSqlServer(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history)),
             _ => throw new InvalidOperationException("Fournisseur inconnu : " + settings.Provider),

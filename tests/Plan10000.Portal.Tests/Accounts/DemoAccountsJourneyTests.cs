@@ -14,9 +14,10 @@ public sealed class DemoPortalFixture : IDisposable
 
     public async Task<HttpClient> SignInAsync(string email)
     {
+        // The client first: it starts the portal, whose demo seeder writes the file (the first test to run found none).
+        var client = Factory.CreateBrowserLikeClient();
         var line = File.ReadAllLines(Path.Combine(Factory.DataDirectory, "comptes-demo.txt")).Single(l => l.Contains(email, StringComparison.Ordinal));
         var password = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-        var client = Factory.CreateBrowserLikeClient();
         var response = await PortalFactory.PostFormAsync(client, "/compte/connexion", "/compte/connexion", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
