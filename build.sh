@@ -53,7 +53,7 @@ start_postgres() {
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   # PORTAL_PG_PORTS / PORTAL_REDIS_PORTS ("first last") keep concurrent runs on one machine apart.
   port=$(free_port ${PORTAL_PG_PORTS:-55432 55462})
-  pgdata=$(mktemp -d /tmp/plan10000-pg.XXXXXX)
+  pgdata=$(mktemp -d "${TMPDIR:-/tmp}/plan10000-pg.XXXXXX")
   pg_run=()
   if [ "$(id -u)" = 0 ]; then chown postgres "$pgdata"; pg_run=(runuser -u postgres --); fi
   "${pg_run[@]}" "$pg_bin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -70,7 +70,7 @@ start_postgres() {
 start_redis() {
   local port
   port=$(free_port ${PORTAL_REDIS_PORTS:-56379 56409})
-  redis_dir=$(mktemp -d /tmp/plan10000-redis.XXXXXX)
+  redis_dir=$(mktemp -d "${TMPDIR:-/tmp}/plan10000-redis.XXXXXX")
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
   for _ in $(seq 50); do [ -s "$redis_dir/redis.pid" ] && break; sleep 0.1; done
@@ -122,13 +122,20 @@ cluster() {
   command -v dotnet >/dev/null || { echo "Le SDK .NET 10 est requis." >&2; exit 1; }
   ensure_servers
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "Installation de nginx…"; apt_install nginx; }
-  if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then npm ci --no-audit --no-fund; fi
-  echo "Publication de la version Release…"
-  dotnet publish src/Plan10000.Portal.Web -c Release -o "$root/artifacts/publish" -nologo -v q -clp:ErrorsOnly
+  command -v curl >/dev/null || { echo "Installation de curl…"; apt_install curl; }
+  # CLUSTER_PUBLISH_DIR names a build already published (the test of this command publishes once); else publish here.
+  local publish=${CLUSTER_PUBLISH_DIR:-$root/artifacts/publish}
+  if [ -n "${CLUSTER_PUBLISH_DIR:-}" ] && [ -f "$publish/Plan10000.Portal.Web.dll" ]; then
+    echo "Version publiée reprise de $publish"
+  else
+    if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then npm ci --no-audit --no-fund; fi
+    echo "Publication de la version Release…"
+    dotnet publish src/Plan10000.Portal.Web -c Release -o "$publish" -nologo -v q -clp:ErrorsOnly
+  fi
   start_postgres
   "${pg_run[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres plan10000
   start_redis
-  cluster_dir=$(mktemp -d /tmp/plan10000-cluster.XXXXXX)
+  cluster_dir=$(mktemp -d "${TMPDIR:-/tmp}/plan10000-cluster.XXXXXX")
   at_exit "rm -rf $cluster_dir"
   local instances=() i port lb_port
   for i in 1 2; do
@@ -138,7 +145,7 @@ cluster() {
     mkdir -p "$cluster_dir/instance-$i"
     echo "Démarrage de l'instance $i sur le port $port (journal : $cluster_dir/instance-$i.log)…"
     # The first instance migrates and seeds before the second starts, as a rolling deployment would.
-    ( cd "$root/artifacts/publish" && exec env \
+    ( cd "$publish" && exec env \
         ASPNETCORE_URLS="http://127.0.0.1:$port" \
         Portal__InstanceName="instance-$i" \
         Portal__DataDirectory="$cluster_dir/instance-$i" \

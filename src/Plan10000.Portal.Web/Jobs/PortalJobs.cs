@@ -16,6 +16,7 @@ internal static class PortalJobs
     {
         // 15 s is Hangfire's default; a local run and the tests want jobs picked up at once.
         var poll = environment.IsProduction() ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(1);
+        var invisibility = InvisibilityTimeout(configuration);
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -24,10 +25,18 @@ internal static class PortalJobs
             switch (database.Provider)
             {
                 case DatabaseProviders.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire" });
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = poll,
+                        SchemaName = "hangfire",
+                        // A worker refreshes the fetch time of its job every fifth of the timeout: a job still running
+                        // is never taken by another instance, one whose instance died is taken after the timeout (ADR 0029).
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = invisibility,
+                    });
                     break;
                 case DatabaseProviders.SqlServer:
-                    config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { QueuePollInterval = poll, SchemaName = "HangFire" });
+                    config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { QueuePollInterval = poll, SchemaName = "HangFire", SlidingInvisibilityTimeout = invisibility });
                     break;
                 default:
                     config.UseSQLiteStorage(Path.Combine(dataDirectory, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = poll });
@@ -49,6 +58,18 @@ internal static class PortalJobs
         services.AddScoped<HeartbeatJob>();
         services.AddScoped<RetentionJob>();
         return services;
+    }
+
+    /// <summary>
+    /// How long a fetched job stays hidden from other workers without its worker's keep-alive: past it, a job whose
+    /// instance was killed runs again elsewhere. Below 5 s the once-a-second keep-alive could miss it.
+    /// </summary>
+    internal static TimeSpan InvisibilityTimeout(IConfiguration configuration)
+    {
+        var seconds = configuration.GetValue("Portal:Jobs:InvisibilityTimeoutSeconds", 60.0);
+        return seconds >= 5
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"Portal:Jobs:InvisibilityTimeoutSeconds vaut {seconds} : au moins 5 secondes sont nécessaires.");
     }
 }
 

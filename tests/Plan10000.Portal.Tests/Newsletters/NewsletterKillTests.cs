@@ -55,7 +55,7 @@ public sealed class NewsletterKillTests
             await victim.StartAsync(TimeSpan.FromMinutes(2));
         }
 
-        await WaitUntilAsync(() => Task.FromResult(Distinct(smtp) >= Recipients), TimeSpan.FromMinutes(3), "tous les destinataires servis");
+        await WaitUntilAsync(() => Task.FromResult(DistinctRecipients(smtp) >= Recipients), TimeSpan.FromMinutes(3), "tous les destinataires servis");
         await using var db = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await db.OpenAsync();
         await using var status = new Npgsql.NpgsqlCommand("SELECT \"Status\" FROM \"Newsletters_Newsletters\" WHERE \"Id\" = @id", db);
@@ -67,13 +67,10 @@ public sealed class NewsletterKillTests
         }
 
         var received = smtp.ReceivedEmailCount;
-        Assert.Equal(Recipients, Distinct(smtp));
+        Assert.Equal(Recipients, DistinctRecipients(smtp));
         Assert.True(received - Recipients <= Kills * BatchSize, $"{received - Recipients} doublons pour {Kills} arrêts brutaux (au plus {Kills * BatchSize})");
         Assert.Equal(sent, (string?)await status.ExecuteScalarAsync());
     }
-
-    private static int Distinct(SimpleSmtpServer smtp)
-        => smtp.ReceivedEmail.Select(m => m.ToAddresses[0].Address.ToLowerInvariant()).Distinct().Count();
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -61,6 +61,10 @@ internal static class NewslettersTestSupport
     public static Task<NewsletterStatus> StatusAsync(PortalFactory factory, Guid id)
         => WithDbAsync(factory, db => db.Newsletters.AsNoTracking().Where(n => n.Id == id).Select(n => n.Status).SingleAsync());
 
+    /// <summary>How many different addresses the SMTP sink received mail for (duplicates counted once).</summary>
+    public static int DistinctRecipients(netDumbster.smtp.SimpleSmtpServer smtp)
+        => smtp.ReceivedEmail.Select(m => m.ToAddresses[0].Address.ToLowerInvariant()).Distinct().Count();
+
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;

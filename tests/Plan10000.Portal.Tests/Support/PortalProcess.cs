@@ -43,23 +43,30 @@ public sealed class PortalProcess : IDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>The web project's build output next to this test assembly's configuration (bin/Release or bin/Debug).</summary>
-    public static string WebAssembly
+    /// <summary>The operating-system process id while it runs (Hangfire names its servers after it).</summary>
+    public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
+
+    /// <summary>The configuration this test assembly was built in (Release or Debug).</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    /// <summary>The folder of <c>Plan10000.Portal.sln</c>, above this test assembly.</summary>
+    public static string RepositoryRoot
     {
         get
         {
-            var here = new DirectoryInfo(AppContext.BaseDirectory);
-            var framework = here.Name;
-            var configuration = here.Parent!.Name;
-            var root = here;
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "Plan10000.Portal.sln")))
             {
                 root = root.Parent;
             }
 
-            return Path.Combine(root?.FullName ?? throw new InvalidOperationException("Plan10000.Portal.sln introuvable"), "src", "Plan10000.Portal.Web", "bin", configuration, framework, "Plan10000.Portal.Web.dll");
+            return root?.FullName ?? throw new InvalidOperationException("Plan10000.Portal.sln introuvable");
         }
     }
+
+    /// <summary>The web project's build output next to this test assembly's configuration (bin/Release or bin/Debug).</summary>
+    public static string WebAssembly
+        => Path.Combine(RepositoryRoot, "src", "Plan10000.Portal.Web", "bin", Configuration, new DirectoryInfo(AppContext.BaseDirectory).Name, "Plan10000.Portal.Web.dll");
 
     /// <summary>Starts the process and waits until <c>/health</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan timeout)
