@@ -77,8 +77,11 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
 
             switch (entry.Entity)
             {
-                case Company company when entry.State == EntityState.Added
-                    || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !Unshown.Contains(p.Metadata.Name))):
+                // A company created with a date keeps it (seeds of past sign-ups); otherwise it is dated now.
+                case Company company when entry.State == EntityState.Added:
+                    company.UpdatedAt = company.UpdatedAt == default ? now : company.UpdatedAt;
+                    break;
+                case Company company when entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !Unshown.Contains(p.Metadata.Name)):
                     company.UpdatedAt = now;
                     break;
                 case Commitment commitment:
@@ -93,9 +96,12 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
         var untracked = new List<Guid>();
         foreach (var id in children)
         {
-            if (ChangeTracker.Entries<Company>().FirstOrDefault(e => e.Entity.Id == id) is { State: not EntityState.Deleted } tracked)
+            if (ChangeTracker.Entries<Company>().FirstOrDefault(e => e.Entity.Id == id) is { } tracked)
             {
-                tracked.Entity.UpdatedAt = now;
+                if (tracked.State is EntityState.Modified or EntityState.Unchanged)
+                {
+                    tracked.Entity.UpdatedAt = now;
+                }
             }
             else if (id != Guid.Empty)
             {
