@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CompanyService>();
         services.AddScoped<CompanySpacePage>();
         services.AddScoped<ShowcaseQuery>();
+        services.AddScoped<SiretFeed>();
         services.AddSingleton<FranceMap>();
         services.AddMemoryCache();
         services.AddScoped<ActivityRanking>();

@@ -128,6 +128,7 @@ public sealed class AdminController(CompaniesDbContext db, IAccessScope scope, I
         new("Département", company.DepartementCode),
         new("Taille", sizes.GetValueOrDefault(company.SizeCode, company.SizeCode)),
         new("Secteur", sectors.GetValueOrDefault(company.SectorCode, company.SectorCode)),
+        new("Code NAF", company.NafCode ?? "—"),
         new("Site internet", company.Website ?? "—"),
     ];
 

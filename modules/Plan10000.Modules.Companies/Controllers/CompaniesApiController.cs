@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Portal.Abstractions.Api;
 
@@ -41,7 +42,10 @@ public sealed class CompaniesApiController : ControllerBase
         [Description("Nombre d’entreprises par page.")][Range(1, 100, ErrorMessage = "La taille de page va de 1 à 100.")][ApiExample(20)] int taillePage = ShowcaseQuery.PageSize,
         CancellationToken cancellationToken = default)
     {
+        // Read before the page: a change made meanwhile makes the date older than the content, never newer.
+        var lastChange = await Showcase.LastChangeAsync(cancellationToken);
         var result = await Showcase.SearchAsync(new ShowcaseFilter(q, region, departement, theme, @public, taille, secteur, page, taillePage), ShowcaseDetail.Full, cancellationToken);
+        Response.GetTypedHeaders().LastModified = lastChange;
         var links = ApiPaging.Links(HttpContext, result.Page, result.PageCount);
         return new JsonResult(new OpenPage(result.Total, result.Page, result.PageCount, [.. result.Companies.Select(OpenData.From)], links), JsonOptions);
     }
@@ -62,6 +66,8 @@ public sealed class CompaniesApiController : ControllerBase
             return Problem(detail: $"Aucune entreprise engagée n’est publiée sous l’identifiant « {slug} ».", statusCode: StatusCodes.Status404NotFound);
         }
 
+        // The company's own last change rather than the time its answer was built (ADR 0030).
+        Response.GetTypedHeaders().LastModified = Company.Utc(company.UpdatedAt);
         return new JsonResult(OpenData.From(company), JsonOptions);
     }
 }

@@ -10,7 +10,7 @@ using Plan10000.Portal.Abstractions.Security;
 
 namespace Plan10000.Modules.Companies.Controllers;
 
-/// <summary>The company's profile in « Mon entreprise »: size, sector, address, website and what the showcase may publish.</summary>
+/// <summary>The company's profile in « Mon entreprise »: size, sector, NAF code, address, website and what the showcase may publish.</summary>
 [Area("Companies")]
 [Route("mon-entreprise")]
 [Authorize]
@@ -33,6 +33,7 @@ public sealed class CompanyProfileController(CompaniesDbContext db, IAccessScope
             Address = company.Address,
             City = company.City,
             Website = company.Website,
+            NafCode = company.NafCode,
             Consents = [.. company.Consents.Where(c => c.Granted).Select(c => c.Item)],
         };
         return View(await ProfileModelAsync(company, form, cancellationToken));
@@ -60,6 +61,7 @@ public sealed class CompanyProfileController(CompaniesDbContext db, IAccessScope
         company.Address = form.Address.Trim();
         company.City = form.City.Trim();
         company.Website = string.IsNullOrWhiteSpace(form.Website) ? null : form.Website.Trim();
+        company.NafCode = NafCode.Normalize(form.NafCode);
         CompanyService.SetConsents(company, form.Consents, Clock.GetUtcNow());
         CompanyService.RefreshSearchText(company);
         await Db.SaveChangesAsync(cancellationToken);

@@ -41,6 +41,18 @@ public sealed class OpenDataController : Controller
         return File(exporter.ToCsv(OpenData.CsvTable(companies), openData: true), "text/csv; charset=utf-8", "entreprises-engagees.csv");
     }
 
+    /// <summary>The SIRET feed of <see cref="SiretApiController"/> in one file, in the same order.</summary>
+    [HttpGet("donnees/siret-entreprises-engagees.csv")]
+    public async Task<IActionResult> ExportSiretCsv(CancellationToken cancellationToken)
+    {
+        var rows = await HttpContext.RequestServices.GetRequiredService<SiretFeed>().AllAsync(cancellationToken).ToListAsync(cancellationToken);
+        var exporter = HttpContext.RequestServices.GetRequiredService<ITableExporter>();
+        return File(exporter.ToCsv(SiretFeed.CsvTable(rows), openData: true), "text/csv; charset=utf-8", "siret-entreprises-engagees.csv");
+    }
+
+    [HttpGet("donnees/siret-entreprises-engagees.schema.json")]
+    public IActionResult SiretSchema() => File(TableSchemaDocument.Open(typeof(OpenDataController).Assembly, SiretFeed.SchemaResource), TableSchemaDocument.ContentType);
+
     [HttpGet("donnees/entreprises-engagees.schema.json")]
     public IActionResult Schema() => File(TableSchemaDocument.Open(typeof(OpenDataController).Assembly, OpenData.SchemaResource), TableSchemaDocument.ContentType);
 }

@@ -135,7 +135,7 @@ public sealed class SignupController(
         data.Postcode = form.Postcode.Trim();
         data.City = form.City.Trim();
         data.Website = string.IsNullOrWhiteSpace(form.Website) ? null : form.Website.Trim();
-        data.NafCode = string.IsNullOrWhiteSpace(form.NafCode) ? null : form.NafCode.Trim().ToUpperInvariant();
+        data.NafCode = NafCode.Normalize(form.NafCode);
         await SaveDraftAsync(draft, data, 3, cancellationToken);
         if (sirene.Notice is { Message: { } notice })
         {

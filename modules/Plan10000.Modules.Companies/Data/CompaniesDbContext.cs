@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Plan10000.Modules.Companies.Models;
 
 namespace Plan10000.Modules.Companies.Data;
@@ -25,6 +26,92 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
 
     internal DbSet<DecisionMail> DecisionMails => Set<DecisionMail>();
 
+    /// <summary>Columns of a company that no public answer shows: changing them does not date the company.</summary>
+    private static readonly HashSet<string> Unshown = [nameof(Company.UpdatedAt), nameof(Company.DecisionNotifiedAt), nameof(Company.DecidedBy), nameof(Company.ContactUserId)];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var untracked = Stamp(out var now);
+        if (untracked.Count > 0)
+        {
+            foreach (var company in Companies.Where(c => untracked.Contains(c.Id)).ToList())
+            {
+                company.UpdatedAt = now;
+            }
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var untracked = Stamp(out var now);
+        if (untracked.Count > 0)
+        {
+            foreach (var company in await Companies.Where(c => untracked.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                company.UpdatedAt = now;
+            }
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Dates every company whose shown data this save changes, itself or through a commitment or a consent, in one place
+    /// rather than at each of the many places that edit a company (sign-up, decision, withdrawal, profile, fiche navette,
+    /// results, seeds): <c>Last-Modified</c> and the SIRET feed's <c>depuis</c> rely on it (ADR 0030). Returns the ids of
+    /// the companies changed through a child row but not loaded, to be loaded and dated by the caller.
+    /// </summary>
+    private List<Guid> Stamp(out DateTime now)
+    {
+        now = this.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
+        ChangeTracker.DetectChanges();
+        var children = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                // A company created with a date keeps it (seeds of past sign-ups); otherwise it is dated now.
+                case Company company when entry.State == EntityState.Added:
+                    company.UpdatedAt = company.UpdatedAt == default ? now : company.UpdatedAt;
+                    break;
+                case Company company when entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !Unshown.Contains(p.Metadata.Name)):
+                    company.UpdatedAt = now;
+                    break;
+                case Commitment commitment:
+                    children.Add(commitment.CompanyId);
+                    break;
+                case PublicationConsent consent:
+                    children.Add(consent.CompanyId);
+                    break;
+            }
+        }
+
+        var untracked = new List<Guid>();
+        foreach (var id in children)
+        {
+            if (ChangeTracker.Entries<Company>().FirstOrDefault(e => e.Entity.Id == id) is { } tracked)
+            {
+                if (tracked.State is EntityState.Modified or EntityState.Unchanged)
+                {
+                    tracked.Entity.UpdatedAt = now;
+                }
+            }
+            else if (id != Guid.Empty)
+            {
+                untracked.Add(id);
+            }
+        }
+
+        return untracked;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Company>(e =>
@@ -42,6 +129,7 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.Property(c => c.City).HasMaxLength(100);
             e.Property(c => c.DepartementCode).HasMaxLength(3);
             e.Property(c => c.Website).HasMaxLength(300);
+            e.Property(c => c.NafCode).HasMaxLength(6);
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
             e.Property(c => c.StatusReason).HasMaxLength(1000);
             e.Property(c => c.DecidedBy).HasMaxLength(450);
@@ -64,6 +152,9 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.HasIndex(c => new { c.Status, c.DepartementCode, c.Name, c.Id });
             // The showcase lists approved companies by name: with this index the first pages stop after 20 rows instead of sorting them all.
             e.HasIndex(c => new { c.Status, c.Name, c.Id });
+            // The SIRET feed lists by SIRET and dates lists by their latest change (ADR 0030).
+            e.HasIndex(c => new { c.Status, c.Siret });
+            e.HasIndex(c => c.UpdatedAt);
             e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });

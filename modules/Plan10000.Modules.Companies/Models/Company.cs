@@ -41,6 +41,9 @@ internal sealed class Company
 
     public string? Website { get; set; }
 
+    /// <summary>Activité principale (NAF rév. 2) in its canonical form « 62.01Z »; optional, proposed by the Sirene register at sign-up.</summary>
+    public string? NafCode { get; set; }
+
     public CompanyStatus Status { get; set; }
 
     public string? StatusReason { get; set; }
@@ -48,6 +51,12 @@ internal sealed class Company
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>
+    /// UTC, the last change of what the company shows (identity, decision, consents, fiche navette), stamped by
+    /// <see cref="Data.CompaniesDbContext"/> on save. A DateTime rather than a DateTimeOffset so that SQLite can compare and sort it.
+    /// </summary>
+    public DateTime UpdatedAt { get; set; }
 
     public string? DecidedBy { get; set; }
 
@@ -72,6 +81,9 @@ internal sealed class Company
     public List<Commitment> Commitments { get; set; } = [];
 
     public List<PublicationConsent> Consents { get; set; } = [];
+
+    /// <summary>A UTC column read back: SQLite and SQL Server give it no kind.</summary>
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     public bool Publishes(string item) => Consents.Any(c => c.Item == item && c.Granted);
 }

@@ -136,6 +136,7 @@ internal sealed class ScaleCompaniesSeeder(CompaniesDbContext db, IReferentialsQ
             Status = CompanyStatus.Approved,
             CreatedAt = decided.AddDays(-random.Next(1, 30)),
             DecidedAt = decided,
+            UpdatedAt = decided.UtcDateTime,
             // Marked as notified: the decision-mail job must not write to 10,000 fictitious addresses.
             DecisionNotifiedAt = decided,
             DecidedBy = "donnees-de-charge",

@@ -12,15 +12,13 @@ internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, PressKit 
 {
     public async Task<IReadOnlyList<OpenDataset>> GetDatasetsAsync(CancellationToken cancellationToken)
     {
+        var lastChange = await showcase.LastChangeAsync(cancellationToken);
         var companies = new List<OpenCompany>();
-        DateTimeOffset? lastChange = null;
+        var sirets = new List<OpenSiret>();
         await foreach (var company in showcase.AllListedAsync(cancellationToken))
         {
             companies.Add(OpenData.From(company));
-            if (OpenData.LastChange(company) is { } changed && (lastChange is null || changed > lastChange))
-            {
-                lastChange = changed;
-            }
+            sirets.Add(SiretFeed.From(company));
         }
 
         await using var json = new ByteCounter();
@@ -40,6 +38,14 @@ internal sealed class CompaniesOpenDataCatalog(ShowcaseQuery showcase, PressKit 
                     new("Entreprises engagées (JSON)", "/donnees/entreprises-engagees.json", "JSON", "application/json", json.Length),
                 ],
                 Order: 10),
+            new OpenDataset(
+                "siret-entreprises-engagees",
+                "SIRET des établissements engagés",
+                "Pour les autres services publics : le SIRET et le SIREN de chaque établissement dont l’entreprise est engagée et listée dans la vitrine, avec son département, son code NAF, sa date d’engagement et sa date de dernière modification. Le même contenu page par page, avec un filtre par date de modification : /api/v1/siret.",
+                lastChange,
+                "/donnees/siret-entreprises-engagees.schema.json",
+                [new("SIRET des établissements engagés (CSV)", "/donnees/siret-entreprises-engagees.csv", "CSV", "text/csv", exporter.ToCsv(SiretFeed.CsvTable(sirets), openData: true).LongLength)],
+                Order: 15),
             new OpenDataset(
                 "dossiers-de-presse",
                 "Dossiers de presse départementaux : entreprises engagées",

@@ -36,6 +36,7 @@ internal sealed class CompanyService(CompaniesDbContext db, TimeProvider clock, 
             City = data.City.Trim(),
             DepartementCode = Postcode.Departement(data.Postcode.Trim()) ?? "",
             Website = string.IsNullOrWhiteSpace(data.Website) ? null : data.Website.Trim(),
+            NafCode = NafCode.Normalize(data.NafCode),
             Status = CompanyStatus.Pending,
             CreatedAt = now,
             Charter = new CharterSignature

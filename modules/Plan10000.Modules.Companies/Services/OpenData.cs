@@ -16,11 +16,13 @@ internal sealed record OpenCompany(
     [property: Description("Code du département (ex. 33, 2A, 974).")][property: ApiExample("59")] string Departement,
     [property: Description("Code de la taille d’entreprise (TPE, PME, ETI, GE, FILIALE).")][property: ApiExample("PME")] string Taille,
     [property: Description("Code du secteur d’activité.")][property: ApiExample("COMMERCE")] string Secteur,
+    [property: Description("Code NAF de l’activité principale (NAF rév. 2), s’il est connu.")][property: ApiExample("10.71C")] string? CodeNaf,
     [property: Description("Adresse postale, si publiée.")][property: ApiExample("12 quai de la Douane")] string? Adresse,
     [property: Description("Code postal, si l’adresse est publiée.")][property: ApiExample("59140")] string? CodePostal,
     [property: Description("Commune, si l’adresse est publiée.")][property: ApiExample("Dunkerque")] string? Commune,
     [property: Description("Site internet, si publié.")][property: ApiExample("https://boulangerie-du-port.example")] string? SiteInternet,
     [property: Description("Date de validation de l’inscription.")][property: ApiExample("2026-03-02T10:15:00+00:00")] DateTimeOffset? EngageeLe,
+    [property: Description("Date (UTC) de la dernière modification de ce que l’entreprise publie (aussi dans l’en-tête Last-Modified de /api/v1/entreprises/{slug}).")][property: ApiExample("2026-03-05T08:00:00+00:00")] DateTimeOffset MisAJourLe,
     [property: Description("Engagements publiés, dans l’ordre de la fiche navette ; null si l’entreprise ne les publie pas.")] IReadOnlyList<OpenCommitment>? Engagements);
 
 [DisplayName("Engagement")]
@@ -54,10 +56,11 @@ internal static class OpenData
     {
         var address = c.Publishes(PublicationItems.Address);
         return new OpenCompany(
-            c.Slug, c.Name, c.DepartementCode, c.SizeCode, c.SectorCode,
+            c.Slug, c.Name, c.DepartementCode, c.SizeCode, c.SectorCode, c.NafCode,
             address ? c.Address : null, address ? c.Postcode : null, address ? c.City : null,
             c.Publishes(PublicationItems.Website) ? c.Website : null,
             c.DecidedAt,
+            Company.Utc(c.UpdatedAt),
             c.Publishes(PublicationItems.Commitments)
                 ? [.. c.Commitments.OrderBy(m => m.Position).Select(m => new OpenCommitment(m.ThemeNumero, m.Publics, m.Description, m.IntentionQuantity, m.IntentionUnit, m.IntentionYear))]
                 : null);
@@ -92,11 +95,4 @@ internal static class OpenData
 
         await body.WriteAsync(separator[0] == (byte)'[' ? "[]"u8.ToArray() : "]"u8.ToArray(), cancellationToken);
     }
-
-    /// <summary>The last recorded change of what the files show about a company: its validation, a consent, a result.</summary>
-    public static DateTimeOffset? LastChange(Company c)
-        => new[] { c.DecidedAt }
-            .Concat(c.Consents.Select(x => (DateTimeOffset?)x.AnsweredAt))
-            .Concat(c.Commitments.Select(m => m.ResultReportedAt))
-            .Max();
 }

@@ -38,7 +38,7 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
     /// correlated lookup per company (SQLite at 10,000: a count 50 → 12 ms; ADR 0022). For a page of 20 rows the
     /// lookups are cheaper than reading the 10,000 ids.
     /// </summary>
-    private IQueryable<Company> Listed(bool scan)
+    internal IQueryable<Company> Listed(bool scan)
         => Consenting(db.Companies.AsNoTracking().Where(c => c.Status == CompanyStatus.Approved), PublicationItems.Name, scan);
 
     private IQueryable<Company> Consenting(IQueryable<Company> query, string item, bool scan)
@@ -178,6 +178,16 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
             }
         }
     }
+
+    /// <summary>
+    /// The latest change of any company, listed or not: a company leaving the showcase (withdrawal, consent taken back)
+    /// changes a list without being in it, so a list's <c>Last-Modified</c> must not go back in time. Null when there is
+    /// no company yet.
+    /// </summary>
+    internal async Task<DateTimeOffset?> LastChangeAsync(CancellationToken cancellationToken)
+        => await db.Companies.MaxAsync(c => (DateTime?)c.UpdatedAt, cancellationToken) is { } last
+            ? Company.Utc(last)
+            : null;
 
     internal Task<Company?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
         => Listed().Include(c => c.Commitments).Include(c => c.Consents).AsSplitQuery().SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class SignupData
     public string City { get; set; } = "";
     public string? Website { get; set; }
 
-    /// <summary>Activité principale (NAF rév. 2), proposed by the Sirene register; kept with the draft only (ADR 0025).</summary>
+    /// <summary>Activité principale (NAF rév. 2), proposed by the Sirene register or typed; stored on the company at the end.</summary>
     public string? NafCode { get; set; }
 
     public bool CharterAccepted { get; set; }

@@ -22,6 +22,9 @@ public sealed class ProfileForm
     [StringLength(300, ErrorMessage = "300 caractères au plus.")]
     public string? Website { get; set; }
 
+    [RegularExpression(Services.NafCode.Pattern, ErrorMessage = Services.NafCode.Message)]
+    public string? NafCode { get; set; }
+
     public List<string> Consents { get; set; } = [];
 }
 

@@ -48,7 +48,7 @@ public sealed class CompanyStepForm
     [StringLength(300, ErrorMessage = "300 caractères au plus.")]
     public string? Website { get; set; }
 
-    [RegularExpression(@"^\s*\d{2}\.?\d{2}[A-Za-z]\s*$", ErrorMessage = "Saisissez un code NAF de la forme 62.01Z (quatre chiffres et une lettre).")]
+    [RegularExpression(Services.NafCode.Pattern, ErrorMessage = Services.NafCode.Message)]
     public string? NafCode { get; set; }
 }
 

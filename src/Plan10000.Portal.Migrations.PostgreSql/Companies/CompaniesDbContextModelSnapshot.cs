@@ -159,6 +159,10 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("NafCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -208,6 +212,9 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -218,6 +225,10 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Siret");
 
                     b.HasIndex("Status", "Name", "Id");
 

@@ -159,6 +159,10 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<string>("NafCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -208,6 +212,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -218,6 +225,10 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Siret");
 
                     b.HasIndex("Status", "Name", "Id");
 

@@ -154,6 +154,10 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NafCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -203,6 +207,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -213,6 +220,10 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Siret");
 
                     b.HasIndex("Status", "Name", "Id");
 

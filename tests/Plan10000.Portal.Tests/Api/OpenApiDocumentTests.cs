@@ -44,7 +44,7 @@ public sealed partial class OpenApiDocumentTests(PortalFixture fixture) : IClass
         JsonNode Parameter(JsonNode operation, string name) => operation["parameters"]!.AsArray().Single(p => (string?)p!["name"] == name)!;
 
         Assert.StartsWith("3.1.", (string?)document["openapi"], StringComparison.Ordinal);
-        Assert.Equal(["/api/v1/entreprises", "/api/v1/entreprises/{slug}", "/api/v1/indicateurs", "/api/v1/indicateurs/valeurs"], paths);
+        Assert.Equal(["/api/v1/entreprises", "/api/v1/entreprises/{slug}", "/api/v1/indicateurs", "/api/v1/indicateurs/valeurs", "/api/v1/siret"], paths);
         Assert.Equal(apiRoutes, paths);
         Assert.Equal("Licence Ouverte / Open Licence 2.0", (string?)document["info"]!["license"]!["name"]);
         Assert.Equal("Lister les entreprises engagées", (string?)list["summary"]);
@@ -68,6 +68,15 @@ public sealed partial class OpenApiDocumentTests(PortalFixture fixture) : IClass
         var company = document["components"]!["schemas"]!["Entreprise"]!;
         Assert.Equal("Boulangerie du Port", (string?)company["properties"]!["nom"]!["examples"]![0]);
         Assert.NotNull(document["components"]!["schemas"]!["PageValeurs"]!["properties"]!["valeurs"]);
+        // The feed of engaged SIRETs for other public services.
+        var feed = document["paths"]!["/api/v1/siret"]!["get"]!;
+        Assert.Equal("Lister les SIRET des établissements engagés", (string?)feed["summary"]);
+        Assert.Contains("autres services publics", (string?)feed["description"], StringComparison.Ordinal);
+        Assert.Equal(101, Parameter(feed, "departement")["schema"]!["enum"]!.AsArray().Count);
+        Assert.Equal(1000, (int)Parameter(feed, "taillePage")["schema"]!["maximum"]!);
+        Assert.Equal("date-time", (string?)Parameter(feed, "depuis")["schema"]!["format"]);
+        Assert.NotNull(feed["responses"]!["200"]!["headers"]!["Link"]);
+        Assert.Equal("55210055400005", (string?)document["components"]!["schemas"]!["EtablissementEngage"]!["properties"]!["siret"]!["examples"]![0]);
     }
 
     [Fact]
@@ -104,9 +113,11 @@ public sealed partial class OpenApiDocumentTests(PortalFixture fixture) : IClass
             }
         }
 
-        Assert.Equal(8, checkedCalls.Count);
+        Assert.Equal(10, checkedCalls.Count);
         using var page = JsonDocument.Parse(await client.GetStringAsync("/api/v1/entreprises"));
         Assert.True(page.RootElement.GetProperty("entreprises").GetArrayLength() > 0, "La page d’entreprises vérifiée était vide");
+        using var sirets = JsonDocument.Parse(await client.GetStringAsync("/api/v1/siret"));
+        Assert.True(sirets.RootElement.GetProperty("etablissements").GetArrayLength() > 0, "La page de SIRET vérifiée était vide");
     }
 
     [Fact]
@@ -180,10 +191,10 @@ public sealed class OpenApiModuleSwitchTests
         try
         {
             var document = await DocumentAsync(factory);
-            var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+            var paths = document["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
             var gone = await factory.CreateClient().GetAsync("/api/v1/indicateurs");
 
-            Assert.Equal(["/api/v1/entreprises", "/api/v1/entreprises/{slug}"], paths);
+            Assert.Equal(["/api/v1/entreprises", "/api/v1/entreprises/{slug}", "/api/v1/siret"], paths);
             Assert.DoesNotContain(document["tags"]!.AsArray(), t => (string?)t!["name"] == "Indicateurs");
             Assert.DoesNotContain("PageValeurs", document["components"]!["schemas"]!.AsObject().Select(s => s.Key));
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

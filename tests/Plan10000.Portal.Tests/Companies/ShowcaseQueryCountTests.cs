@@ -19,6 +19,12 @@ public sealed class ShowcaseQueryCountTests : IDisposable
 
     private const int QueriesPerDeeperPage = QueriesPerPage + 1;
 
+    /// <summary>An API list also reads the latest change of any company, for its Last-Modified (ADR 0030).</summary>
+    private const int QueriesPerApiPage = QueriesPerPage + 1;
+
+    /// <summary>The SIRET feed: the latest change, the count and the page, whatever the page size (ADR 0030).</summary>
+    private const int QueriesPerSiretPage = 3;
+
     private readonly CommandCounter counter = new();
     private readonly PortalFactory factory;
 
@@ -44,6 +50,8 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         var (ten, tenCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=10");
         var (hundred, hundredCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=100&page=2");
         var (filtered, _) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=100&region=84&theme=4&q=recruter");
+        var (sirets, siretCount) = await JsonPageAsync(client, "/api/v1/siret?taillePage=200", "etablissements");
+        var (siretsDeeper, _) = await JsonPageAsync(client, "/api/v1/siret?taillePage=10&page=3&depuis=2020-01-01T00:00:00Z", "etablissements");
         // The first visit above computed « les plus actives » (listed ids, then the scores: two queries whatever the number
         // of companies); the showcase keeps that ranking a minute, so this page costs the page's queries only.
         var html = await HtmlPageAsync(client, "/entreprises-engagees");
@@ -51,9 +59,12 @@ public sealed class ShowcaseQueryCountTests : IDisposable
 
         Assert.Equal(10, tenCount);
         Assert.Equal(100, hundredCount);
-        Assert.Equal(QueriesPerPage, ten);
-        Assert.Equal(QueriesPerDeeperPage, hundred);
-        Assert.Equal(QueriesPerPage, filtered);
+        Assert.Equal(QueriesPerApiPage, ten);
+        Assert.Equal(QueriesPerDeeperPage + 1, hundred);
+        Assert.Equal(QueriesPerApiPage, filtered);
+        Assert.Equal(200, siretCount);
+        Assert.Equal(QueriesPerSiretPage, sirets);
+        Assert.Equal(QueriesPerSiretPage, siretsDeeper);
         Assert.Equal(QueriesPerPage, html);
         Assert.Equal(QueriesPerPage, htmlFiltered);
     }
@@ -111,11 +122,11 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         PortalFixture.TryDelete(factory.DataDirectory);
     }
 
-    private async Task<(int Queries, int Companies)> JsonPageAsync(HttpClient client, string url)
+    private async Task<(int Queries, int Companies)> JsonPageAsync(HttpClient client, string url, string items = "entreprises")
     {
         counter.Reset();
         using var json = JsonDocument.Parse(await client.GetStringAsync(url));
-        return (Queries(url), json.RootElement.GetProperty("entreprises").GetArrayLength());
+        return (Queries(url), json.RootElement.GetProperty(items).GetArrayLength());
     }
 
     private async Task<int> HtmlPageAsync(HttpClient client, string url)

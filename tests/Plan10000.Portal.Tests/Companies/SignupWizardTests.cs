@@ -53,6 +53,9 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
         Assert.Equal(CompanyStatus.Pending, stored.Status);
         Assert.Equal("75", stored.DepartementCode);
         Assert.Equal("Anne Martin", stored.Charter.SignerName);
+        // Typed without its dot and in lower case, kept as the register writes it; the company is dated from its creation.
+        Assert.Equal("10.71C", stored.NafCode);
+        Assert.Equal(stored.CreatedAt.UtcDateTime, DateTime.SpecifyKind(stored.UpdatedAt, DateTimeKind.Utc), TimeSpan.FromSeconds(5));
         Assert.Equal(SignupController_ProvisionalId, stored.Charter.CharterId);
         var line = Assert.Single(stored.Commitments);
         Assert.Equal(3, line.ThemeNumero);
@@ -238,7 +241,7 @@ public sealed class SignupWizardTests(PortalFixture fixture) : IClassFixture<Por
     internal static KeyValuePair<string, string>[] CompanyFields(string siret, string name) =>
     [
         new("Siret", siret), new("Name", name), new("SizeCode", "TPE"), new("SectorCode", "ARTISANAT"),
-        new("Address", "12 rue de la Roquette"), new("Postcode", "75011"), new("City", "Paris"), new("Website", "https://exemple.fr"),
+        new("Address", "12 rue de la Roquette"), new("Postcode", "75011"), new("City", "Paris"), new("Website", "https://exemple.fr"), new("NafCode", "1071c"),
     ];
 }
 

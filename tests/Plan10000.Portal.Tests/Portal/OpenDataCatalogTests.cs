@@ -29,6 +29,11 @@ public sealed class OpenDataFixture : IAsyncLifetime, IDisposable
     private async Task SeedAsync()
     {
         var open = await AddCompanyAsync(Factory, "Schéma \"Ouvert\", Nantes", "44000", CompanyStatus.Approved, null, (8, "QPV", "Emplois francs"), (3, "JEUNES,QPV", "Apprentis"));
+        await WithDbAsync(Factory, async db =>
+        {
+            (await db.Companies.FindAsync(open.Id))!.NafCode = "10.71C";
+            return await db.SaveChangesAsync();
+        });
         await AddCompanyAsync(Factory, "Schéma Réservé", "44000", CompanyStatus.Approved, [PublicationItems.Name]);
         await AddCompanyAsync(Factory, "Schéma En Attente", "44000", CompanyStatus.Pending);
         var club = await Clubs.ClubsTestSupport.AddClubAsync(Factory, "44", "Club schéma de Loire-Atlantique");
@@ -56,6 +61,7 @@ public sealed partial class OpenDataCatalogTests(OpenDataFixture fixture) : ICla
 
     [Theory]
     [InlineData("/donnees/entreprises-engagees.csv", "/donnees/entreprises-engagees.schema.json", ',', "Schéma \"Ouvert\", Nantes")]
+    [InlineData("/donnees/siret-entreprises-engagees.csv", "/donnees/siret-entreprises-engagees.schema.json", ',', "10.71C")]
     [InlineData("/donnees/indicateurs.csv", "/donnees/indicateurs.schema.json", ',', "EMPLOIS_FRANCS")]
     [InlineData("/presse/44/entreprises.csv", "/presse/entreprises.schema.json", ';', "Schéma \"Ouvert\", Nantes")]
     public async Task Every_csv_file_validates_against_its_table_schema(string file, string schemaUrl, char delimiter, string expected)
@@ -100,11 +106,11 @@ public sealed partial class OpenDataCatalogTests(OpenDataFixture fixture) : ICla
         Assert.Contains("href=\"https://www.etalab.gouv.fr/licence-ouverte-open-licence/\"", html);
         Assert.Contains("Licence Ouverte / Open Licence 2.0", html);
         Assert.Contains("Formats : CSV, JSON", html);
-        // The three datasets changed today (consents answered, values validated by the seed).
-        Assert.Equal(3, Regex.Count(html, Regex.Escape("Dernière mise à jour : " + Plan10000.Portal.Abstractions.Time.ParisTime.Date(DateTimeOffset.UtcNow))));
+        // The four datasets changed today (companies added, values validated by the seed).
+        Assert.Equal(4, Regex.Count(html, Regex.Escape("Dernière mise à jour : " + Plan10000.Portal.Abstractions.Time.ParisTime.Date(DateTimeOffset.UtcNow))));
 
         var schemas = SchemaLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.Equal(["/donnees/entreprises-engagees.schema.json", "/presse/entreprises.schema.json", "/donnees/indicateurs.schema.json"], schemas);
+        Assert.Equal(["/donnees/entreprises-engagees.schema.json", "/donnees/siret-entreprises-engagees.schema.json", "/presse/entreprises.schema.json", "/donnees/indicateurs.schema.json"], schemas);
         foreach (var schema in schemas)
         {
             using var document = JsonDocument.Parse(await client.GetStringAsync(schema));
@@ -112,7 +118,7 @@ public sealed partial class OpenDataCatalogTests(OpenDataFixture fixture) : ICla
         }
 
         // The size printed is the size served, in bytes and ko.
-        foreach (var file in new[] { "/donnees/entreprises-engagees.csv", "/donnees/entreprises-engagees.json", "/donnees/indicateurs.csv", "/donnees/indicateurs.json", "/presse/44/entreprises.csv", "/presse/2A/entreprises.csv" })
+        foreach (var file in new[] { "/donnees/entreprises-engagees.csv", "/donnees/entreprises-engagees.json", "/donnees/siret-entreprises-engagees.csv", "/donnees/indicateurs.csv", "/donnees/indicateurs.json", "/presse/44/entreprises.csv", "/presse/2A/entreprises.csv" })
         {
             var bytes = (await client.GetByteArrayAsync(file)).LongLength;
             Assert.Contains($"href=\"{file}\"", html);

@@ -97,6 +97,14 @@ public static class TableSchemaCheck
                 }
 
                 break;
+            case "datetime":
+                // The default format of Table Schema: ISO 8601 in UTC, to the second.
+                if (!DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    return "pas une date et heure AAAA-MM-JJThh:mm:ssZ";
+                }
+
+                break;
             case "boolean":
                 var trueValues = field.TryGetProperty("trueValues", out var t) ? t.EnumerateArray().Select(v => v.GetString()).ToList() : ["true", "True", "TRUE", "1"];
                 var falseValues = field.TryGetProperty("falseValues", out var f) ? f.EnumerateArray().Select(v => v.GetString()).ToList() : ["false", "False", "FALSE", "0"];
