@@ -159,6 +159,9 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -230,7 +233,11 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
 
                     b.HasIndex("Status", "Siret");
 
+                    b.HasIndex("IsListed", "Name", "Id");
+
                     b.HasIndex("Status", "Name", "Id");
+
+                    b.HasIndex("IsListed", "DepartementCode", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
 

@@ -159,6 +159,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
@@ -230,7 +233,11 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
                     b.HasIndex("Status", "Siret");
 
+                    b.HasIndex("IsListed", "Name", "Id");
+
                     b.HasIndex("Status", "Name", "Id");
+
+                    b.HasIndex("IsListed", "DepartementCode", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
 

@@ -154,6 +154,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -225,7 +228,11 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasIndex("Status", "Siret");
 
+                    b.HasIndex("IsListed", "Name", "Id");
+
                     b.HasIndex("Status", "Name", "Id");
+
+                    b.HasIndex("IsListed", "DepartementCode", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
 
