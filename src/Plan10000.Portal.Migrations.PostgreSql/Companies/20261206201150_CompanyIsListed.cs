@@ -25,25 +25,27 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Companies_Companies_IsListed_DepartementCode_Name_Id",
+                name: "IX_Companies_Companies_Listed_DepartementCode_Name_Id",
                 table: "Companies_Companies",
-                columns: new[] { "IsListed", "DepartementCode", "Name", "Id" });
+                columns: new[] { "DepartementCode", "Name", "Id" },
+                filter: "\"IsListed\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Companies_Companies_IsListed_Name_Id",
+                name: "IX_Companies_Companies_Listed_Name_Id",
                 table: "Companies_Companies",
-                columns: new[] { "IsListed", "Name", "Id" });
+                columns: new[] { "Name", "Id" },
+                filter: "\"IsListed\"");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Companies_Companies_IsListed_DepartementCode_Name_Id",
+                name: "IX_Companies_Companies_Listed_DepartementCode_Name_Id",
                 table: "Companies_Companies");
 
             migrationBuilder.DropIndex(
-                name: "IX_Companies_Companies_IsListed_Name_Id",
+                name: "IX_Companies_Companies_Listed_Name_Id",
                 table: "Companies_Companies");
 
             migrationBuilder.DropColumn(

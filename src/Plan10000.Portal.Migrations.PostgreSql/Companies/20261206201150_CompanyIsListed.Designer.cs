@@ -12,7 +12,7 @@ using Plan10000.Modules.Companies.Data;
 namespace Plan10000.Portal.Migrations.PostgreSql.Companies
 {
     [DbContext(typeof(CompaniesDbContext))]
-    [Migration("20261206195546_CompanyIsListed")]
+    [Migration("20261206201150_CompanyIsListed")]
     partial class CompanyIsListed
     {
         /// <inheritdoc />
@@ -236,13 +236,15 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
 
                     b.HasIndex("Status", "Siret");
 
-                    b.HasIndex("IsListed", "Name", "Id");
-
                     b.HasIndex("Status", "Name", "Id");
 
-                    b.HasIndex("IsListed", "DepartementCode", "Name", "Id");
-
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
+
+                    b.HasIndex(new[] { "DepartementCode", "Name", "Id" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
+                        .HasFilter("\"IsListed\"");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_Companies_Companies_Listed_Name_Id")
+                        .HasFilter("\"IsListed\"");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });
