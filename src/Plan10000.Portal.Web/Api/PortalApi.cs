@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Plan10000.Portal.Web.Hosting;
 using Scalar.AspNetCore;
 
 namespace Plan10000.Portal.Web.Api;
@@ -66,12 +67,13 @@ internal static class PortalApi
         return services;
     }
 
-    /// <summary>Per client address, only on /api/v1 (a value of 0 turns it off). Rejections are answered by <see cref="RejectAsync"/>.</summary>
-    public static RateLimitPartition<string> Limit(HttpContext context, int permitsPerMinute)
+    /// <summary>
+    /// Per client address, only on /api/v1 (a value of 0 turns it off), counted in Redis over every instance when it is
+    /// configured (ADR 0027). Rejections are answered by <see cref="RejectAsync"/>.
+    /// </summary>
+    public static RateLimitPartition<string> Limit(HttpContext context, RedisSettings? redis, int permitsPerMinute)
         => IsApi(context.Request.Path) && permitsPerMinute > 0
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                "api " + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) })
+            ? RedisSharedState.FixedWindow(context, redis, "api", context.Connection.RemoteIpAddress?.ToString() ?? "local", permitsPerMinute)
             : RateLimitPartition.GetNoLimiter("");
 
     /// <summary>
@@ -81,8 +83,7 @@ internal static class PortalApi
     public static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(RetryAfter(rejected.Lease).TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (IsApi(context.Request.Path))
@@ -90,6 +91,12 @@ internal static class PortalApi
             await WriteProblemAsync(context, $"Trop de requêtes depuis votre adresse : réessayez dans {seconds} s.");
         }
     }
+
+    /// <summary>The framework's limiters give a TimeSpan; RedisRateLimiting's window gives whole seconds under a name of its own.</summary>
+    private static TimeSpan RetryAfter(RateLimitLease lease)
+        => lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait
+            : lease.TryGetMetadata(RedisRateLimiting.RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromMinutes(1);
 
     public static void UsePortalApi(this IApplicationBuilder app)
     {

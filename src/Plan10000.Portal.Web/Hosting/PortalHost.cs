@@ -129,15 +129,11 @@ internal static class PortalHost
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = PortalApi.RejectAsync;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PortalApi.Limit(context, apiPermits));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PortalApi.Limit(context, redis, apiPermits));
             // A request refused by the input rule costs no permit: it changes nothing and answers 400 anyway.
-            o.AddPolicy(RateLimitPolicies.Sensitive, context =>
-            {
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-                return context.Features.Get<RefusedInput>() is not null ? RateLimitPartition.GetNoLimiter("refused")
-                    : redis is not null ? RedisSharedState.SensitivePartition(context, redis, client, permits)
-                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
-            });
+            o.AddPolicy(RateLimitPolicies.Sensitive, context => context.Features.Get<RefusedInput>() is not null
+                ? RateLimitPartition.GetNoLimiter("refused")
+                : RedisSharedState.FixedWindow(context, redis, "sensitive", context.Connection.RemoteIpAddress?.ToString() ?? "local", permits));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Behind a reverse proxy, the client's address and scheme come from X-Forwarded-* sent by the listed proxies only;
