@@ -205,8 +205,9 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             // Every public list: count, key of a deep page and page read these alone (ADR 0033). Partial, because SQLite
             // compares a bare boolean predicate (what EF Core writes for IsListed) with an index's WHERE, not with its columns.
             var listed = Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? "[IsListed] = 1" : "\"IsListed\"";
-            e.HasIndex(c => new { c.Name, c.Id }, "IX_Companies_Companies_Listed_Name_Id").HasFilter(listed);
-            e.HasIndex(c => new { c.DepartementCode, c.Name, c.Id }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id").HasFilter(listed);
+            // The flag last as well, so that the index covers the query's own mention of it.
+            e.HasIndex(c => new { c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_Name_Id").HasFilter(listed);
+            e.HasIndex(c => new { c.DepartementCode, c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id").HasFilter(listed);
             e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -237,10 +237,10 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
 
-                    b.HasIndex(new[] { "DepartementCode", "Name", "Id" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
+                    b.HasIndex(new[] { "DepartementCode", "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
                         .HasFilter("[IsListed] = 1");
 
-                    b.HasIndex(new[] { "Name", "Id" }, "IX_Companies_Companies_Listed_Name_Id")
+                    b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
                         .HasFilter("[IsListed] = 1");
 
                     b.ToTable("Companies_Companies", (string)null);

@@ -11,7 +11,7 @@ using Plan10000.Modules.Companies.Data;
 namespace Plan10000.Portal.Migrations.Sqlite.Companies
 {
     [DbContext(typeof(CompaniesDbContext))]
-    [Migration("20261206201146_CompanyIsListed")]
+    [Migration("20261206202954_CompanyIsListed")]
     partial class CompanyIsListed
     {
         /// <inheritdoc />
@@ -235,10 +235,10 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
 
-                    b.HasIndex(new[] { "DepartementCode", "Name", "Id" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
+                    b.HasIndex(new[] { "DepartementCode", "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
                         .HasFilter("\"IsListed\"");
 
-                    b.HasIndex(new[] { "Name", "Id" }, "IX_Companies_Companies_Listed_Name_Id")
+                    b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
                         .HasFilter("\"IsListed\"");
 
                     b.ToTable("Companies_Companies", (string)null);

@@ -27,13 +27,13 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_Companies_Listed_DepartementCode_Name_Id",
                 table: "Companies_Companies",
-                columns: new[] { "DepartementCode", "Name", "Id" },
+                columns: new[] { "DepartementCode", "Name", "Id", "IsListed" },
                 filter: "\"IsListed\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_Companies_Listed_Name_Id",
                 table: "Companies_Companies",
-                columns: new[] { "Name", "Id" },
+                columns: new[] { "Name", "Id", "IsListed" },
                 filter: "\"IsListed\"");
         }
 
