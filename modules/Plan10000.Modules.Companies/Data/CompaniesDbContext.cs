@@ -27,7 +27,7 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
     internal DbSet<DecisionMail> DecisionMails => Set<DecisionMail>();
 
     /// <summary>Columns of a company that no public answer shows: changing them does not date the company.</summary>
-    private static readonly HashSet<string> Unshown = [nameof(Company.UpdatedAt), nameof(Company.DecisionNotifiedAt), nameof(Company.DecidedBy), nameof(Company.ContactUserId)];
+    private static readonly HashSet<string> Unshown = [nameof(Company.UpdatedAt), nameof(Company.IsListed), nameof(Company.DecisionNotifiedAt), nameof(Company.DecidedBy), nameof(Company.ContactUserId)];
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -40,6 +40,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             }
         }
 
+        var listing = Listing();
+        listing.Apply(listing.Unknown.Count == 0 ? [] : [.. GrantedNames(listing.Unknown)]);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -54,6 +56,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             }
         }
 
+        var listing = Listing();
+        listing.Apply(listing.Unknown.Count == 0 ? [] : [.. await GrantedNames(listing.Unknown).ToListAsync(cancellationToken)]);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -112,6 +116,49 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
         return untracked;
     }
 
+    private IQueryable<Guid> GrantedNames(List<Guid> companies)
+        => Consents.AsNoTracking().Where(x => companies.Contains(x.CompanyId) && x.Item == PublicationItems.Name && x.Granted).Select(x => x.CompanyId);
+
+    /// <summary>
+    /// <see cref="Company.IsListed"/> of every company this save may list or unlist: added or edited, or whose name
+    /// consent changes (the companies changed through a child row are loaded by then). The tracked name consents answer
+    /// first; the companies left (an approval without its consents loaded) are asked of the database by the caller.
+    /// </summary>
+    private ListingChange Listing()
+    {
+        var names = new Dictionary<Guid, bool>();
+        foreach (var entry in ChangeTracker.Entries<PublicationConsent>().Where(e => e.Entity.Item == PublicationItems.Name))
+        {
+            names[entry.Entity.CompanyId] = entry.State != EntityState.Deleted && entry.Entity.Granted;
+        }
+
+        var changedNames = ChangeTracker.Entries<PublicationConsent>()
+            .Where(e => e.Entity.Item == PublicationItems.Name && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.CompanyId).ToHashSet();
+        var companies = ChangeTracker.Entries<Company>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified || (e.State == EntityState.Unchanged && changedNames.Contains(e.Entity.Id)))
+            .Select(e => e.Entity).ToList();
+        return new ListingChange(companies, names);
+    }
+
+    private sealed class ListingChange(List<Company> companies, Dictionary<Guid, bool> names)
+    {
+        public List<Guid> Unknown { get; } = [.. companies.Where(c => c.Status == CompanyStatus.Approved && !names.ContainsKey(c.Id)).Select(c => c.Id)];
+
+        public void Apply(HashSet<Guid> grantedInDatabase)
+        {
+            foreach (var company in companies)
+            {
+                var listed = company.Status == CompanyStatus.Approved
+                    && (names.TryGetValue(company.Id, out var granted) ? granted : grantedInDatabase.Contains(company.Id));
+                if (company.IsListed != listed)
+                {
+                    company.IsListed = listed;
+                }
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Company>(e =>
@@ -155,6 +202,12 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             // The SIRET feed lists by SIRET and dates lists by their latest change (ADR 0030).
             e.HasIndex(c => new { c.Status, c.Siret });
             e.HasIndex(c => c.UpdatedAt);
+            // Every public list: count, key of a deep page and page read these alone (ADR 0033). Partial, because SQLite
+            // compares a bare boolean predicate (what EF Core writes for IsListed) with an index's WHERE, not with its columns.
+            var listed = Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? "[IsListed] = 1" : "\"IsListed\"";
+            // The flag last as well, so that the index covers the query's own mention of it.
+            e.HasIndex(c => new { c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_Name_Id").HasFilter(listed);
+            e.HasIndex(c => new { c.DepartementCode, c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id").HasFilter(listed);
             e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });

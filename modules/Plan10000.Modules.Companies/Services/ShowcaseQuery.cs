@@ -29,8 +29,8 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
 
     public const int DepartementTarget = 100;
 
-    /// <summary>Approved companies that agreed to show their name, for reads of a few rows (one consent lookup per row).</summary>
-    internal IQueryable<Company> Listed() => Listed(scan: false);
+    /// <summary>Approved companies that agreed to show their name (<see cref="Company.IsListed"/>, ADR 0033).</summary>
+    internal IQueryable<Company> Listed() => db.Companies.AsNoTracking().Where(c => c.IsListed);
 
     /// <summary>
     /// <paramref name="scan"/>: the query reads every listed company (a count, the key of a deep page). The consent is
@@ -38,9 +38,6 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
     /// correlated lookup per company (SQLite at 10,000: a count 50 → 12 ms; ADR 0022). For a page of 20 rows the
     /// lookups are cheaper than reading the 10,000 ids.
     /// </summary>
-    internal IQueryable<Company> Listed(bool scan)
-        => Consenting(db.Companies.AsNoTracking().Where(c => c.Status == CompanyStatus.Approved), PublicationItems.Name, scan);
-
     private IQueryable<Company> Consenting(IQueryable<Company> query, string item, bool scan)
     {
         if (!scan)
@@ -57,7 +54,7 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
         var codes = string.IsNullOrWhiteSpace(filter.Departement) && !string.IsNullOrWhiteSpace(filter.Region)
             ? (await referentials.GetDepartementsAsync(cancellationToken)).Where(d => d.RegionCode == filter.Region).Select(d => d.Code).ToList()
             : null;
-        // A département or région keeps the count and the key under ~1,000 rows: per-row lookups beat reading every id.
+        // A département or région keeps the count and the key under ~1,000 rows: per-row commitment-consent lookups beat reading every id.
         var scan = string.IsNullOrWhiteSpace(filter.Departement) && codes is null;
         var scanned = Filtered(filter, codes, scan);
         var total = await scanned.CountAsync(cancellationToken);
@@ -71,7 +68,7 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
 
     private IQueryable<Company> Filtered(ShowcaseFilter filter, List<string>? regionCodes, bool scan)
     {
-        var query = Listed(scan);
+        var query = Listed();
         if (!string.IsNullOrWhiteSpace(filter.Departement))
         {
             query = query.Where(c => c.DepartementCode == filter.Departement);

@@ -80,8 +80,7 @@ internal sealed class SiretFeed(ShowcaseQuery showcase)
 
     private IQueryable<Company> Filtered(string? departement, DateTimeOffset? since)
     {
-        // Without a département the count reads every listed company: the consent is then one IN over its index (ADR 0022).
-        var query = showcase.Listed(scan: string.IsNullOrEmpty(departement));
+        var query = showcase.Listed();
         if (!string.IsNullOrEmpty(departement))
         {
             query = query.Where(c => c.DepartementCode == departement);

@@ -159,6 +159,9 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -233,6 +236,12 @@ namespace Plan10000.Portal.Migrations.PostgreSql.Companies
                     b.HasIndex("Status", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
+
+                    b.HasIndex(new[] { "DepartementCode", "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
+                        .HasFilter("\"IsListed\"");
+
+                    b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
+                        .HasFilter("\"IsListed\"");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });

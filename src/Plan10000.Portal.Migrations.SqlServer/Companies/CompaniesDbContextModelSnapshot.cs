@@ -159,6 +159,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
@@ -233,6 +236,12 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                     b.HasIndex("Status", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
+
+                    b.HasIndex(new[] { "DepartementCode", "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
+                        .HasFilter("[IsListed] = 1");
+
+                    b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
+                        .HasFilter("[IsListed] = 1");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });

@@ -154,6 +154,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -228,6 +231,12 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                     b.HasIndex("Status", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
+
+                    b.HasIndex(new[] { "DepartementCode", "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id")
+                        .HasFilter("\"IsListed\"");
+
+                    b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
+                        .HasFilter("\"IsListed\"");
 
                     b.ToTable("Companies_Companies", (string)null);
                 });

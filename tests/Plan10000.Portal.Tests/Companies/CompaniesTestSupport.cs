@@ -74,7 +74,8 @@ internal static partial class CompaniesTestSupport
         {
             if (Directory.Exists(folder))
             {
-                foreach (var file in Directory.GetFiles(folder))
+                // Only finished mails: the sender writes a .eml.tmp and renames it, which a read in between did not find.
+                foreach (var file in Directory.GetFiles(folder, "*.eml"))
                 {
                     var text = await File.ReadAllTextAsync(file);
                     if (text.Contains(to, StringComparison.Ordinal))

@@ -105,7 +105,7 @@ public sealed class FacilitationTests(PortalFixture fixture) : IClassFixture<Por
         Assert.Contains($"/admin/entreprises/problemes/{problem.Id}", toReferent);
         var toCompany = await WaitForMailAsync(Factory, "rh@probleme-quimper.test");
         Assert.Contains($"/mon-entreprise/problemes/{problem.Id}", toCompany);
-        Assert.DoesNotContain("referent.probleme.22@test.gouv.fr", string.Join("", Directory.GetFiles(Path.Combine(Factory.DataDirectory, "mail")).Select(File.ReadAllText)));
+        Assert.DoesNotContain("referent.probleme.22@test.gouv.fr", string.Join("", Directory.GetFiles(Path.Combine(Factory.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText)));
     }
 
     [Fact]
