@@ -31,33 +31,8 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
             connectionString = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
         }
 
-        return new DatabaseSettings(name, name == DatabaseProviders.PostgreSql ? WithPostgreSqlDefaults(connectionString) : connectionString);
+        return new DatabaseSettings(name, connectionString);
     }
-
-    /// <summary>
-    /// Unless the connection string says otherwise: a connection back in the pool is not reset by <c>DISCARD ALL</c>
-    /// (one round trip before every query, as EF Core opens and closes the connection around each one; the portal keeps
-    /// no session state), and statements run five times are prepared once per connection (a showcase page is five
-    /// statements, each parsed again on every visit). ADR 0031.
-    /// </summary>
-    private static string WithPostgreSqlDefaults(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-        }
-
-        return builder.ConnectionString;
-    }
-
-    private static bool Mentions(string connectionString, params string[] keys)
-        => connectionString.Split(';').Select(part => part.Split('=')[0].Trim()).Any(key => keys.Contains(key, StringComparer.OrdinalIgnoreCase));
 }
 
 public static class DbContextOptionsBuilderExtensions

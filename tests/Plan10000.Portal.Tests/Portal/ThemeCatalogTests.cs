@@ -29,18 +29,4 @@ public sealed class ThemeCatalogTests
 
         Assert.Equal("Data Source=/tmp/portal.db", DatabaseSettings.Create(null, null, "/tmp").ConnectionString);
     }
-
-    [Fact]
-    public void PostgreSql_connections_skip_the_pool_reset_and_prepare_repeated_statements_unless_the_string_says_otherwise()
-    {
-        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSettings.Create("PostgreSql", "Host=db;Database=portail", "/tmp").ConnectionString);
-        Assert.True(defaults.NoResetOnClose);
-        Assert.Equal(64, defaults.MaxAutoPrepare);
-        Assert.Equal("db", defaults.Host);
-
-        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(
-            DatabaseSettings.Create("PostgreSql", "Host=db;Database=portail;No Reset On Close=false;Max Auto Prepare=0", "/tmp").ConnectionString);
-        Assert.False(chosen.NoResetOnClose);
-        Assert.Equal(0, chosen.MaxAutoPrepare);
-    }
 }
