@@ -39,8 +39,10 @@ public sealed partial class ClusterScriptTests
             var publish = Path.Combine(work, "publish");
             await RunAsync("dotnet", ["publish", "src/Plan10000.Portal.Web", "-c", PortalProcess.Configuration, "--no-build", "-p:ErrorOnDuplicatePublishOutputFiles=false", "-o", publish, "-nologo", "-v", "q"]);
 
-            var start = new ProcessStartInfo("setsid") { WorkingDirectory = PortalProcess.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "bash", "build.sh", "cluster" })
+            // A run started in the background (nohup, CI) hands SIGINT down ignored, and bash cannot trap a signal ignored on
+            // entry: env gives the script the default disposition a terminal's Ctrl-C finds.
+            var start = new ProcessStartInfo("env") { WorkingDirectory = PortalProcess.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "--default-signal=INT", "setsid", "bash", "build.sh", "cluster" })
             {
                 start.ArgumentList.Add(argument);
             }
