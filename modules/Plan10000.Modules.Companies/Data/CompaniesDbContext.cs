@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Plan10000.Modules.Companies.Models;
+using Plan10000.Modules.Companies.Services;
+using Plan10000.Portal.Abstractions.Data;
 
 namespace Plan10000.Modules.Companies.Data;
 
@@ -98,9 +101,10 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
         }
 
         var untracked = new List<Guid>();
+        var companies = children.Count == 0 ? [] : ChangeTracker.Entries<Company>().ToDictionary(e => e.Entity.Id);
         foreach (var id in children)
         {
-            if (ChangeTracker.Entries<Company>().FirstOrDefault(e => e.Entity.Id == id) is { } tracked)
+            if (companies.GetValueOrDefault(id) is { } tracked)
             {
                 if (tracked.State is EntityState.Modified or EntityState.Unchanged)
                 {
@@ -161,6 +165,11 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // ifnull(x, x) is x, but no index answers it: see CompanyTextSearch.Unindexed.
+        modelBuilder.HasDbFunction(typeof(CompanyTextSearch).GetMethod(nameof(CompanyTextSearch.Unindexed))!)
+            .HasTranslation(args => new SqlFunctionExpression(
+                "ifnull", [args[0], args[0]], nullable: false, argumentsPropagateNullability: [false, false], typeof(Guid), args[0].TypeMapping));
+
         modelBuilder.Entity<Company>(e =>
         {
             e.ToTable("Companies_Companies");
@@ -204,7 +213,7 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.HasIndex(c => c.UpdatedAt);
             // Every public list: count, key of a deep page and page read these alone (ADR 0033). Partial, because SQLite
             // compares a bare boolean predicate (what EF Core writes for IsListed) with an index's WHERE, not with its columns.
-            var listed = Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? "[IsListed] = 1" : "\"IsListed\"";
+            var listed = Database.ProviderName == ProviderNames.SqlServer ? "[IsListed] = 1" : "\"IsListed\"";
             // The flag last as well, so that the index covers the query's own mention of it.
             e.HasIndex(c => new { c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_Name_Id").HasFilter(listed);
             e.HasIndex(c => new { c.DepartementCode, c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id").HasFilter(listed);

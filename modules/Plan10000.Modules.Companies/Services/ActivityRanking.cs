@@ -10,8 +10,8 @@ namespace Plan10000.Modules.Companies.Services;
 internal sealed record ActiveCompany(Guid Id, string Name, string Slug, string DepartementCode, int Commitments, int Results, bool InClub, int Score);
 
 /// <summary>
-/// « Entreprises les plus actives »: a score of what a listed company does in the programme, computed by the database
-/// in one query whatever the number of companies (plus the listed ids and one batched call to the Clubs module).
+/// « Entreprises les plus actives »: a score of what a listed company does in the programme, from one query whatever
+/// the number of companies and one batched call to the Clubs module.
 /// Only published commitments count, so the score never reveals a fiche navette kept private.
 /// </summary>
 internal sealed class ActivityRanking(
@@ -103,19 +103,17 @@ internal sealed class ActivityRanking(
         public void EndRefresh() => Volatile.Write(ref _refreshing, 0);
     }
 
+    /// <summary>
+    /// One row per listed company, scored here: the membership of a club comes from another module as a list of ids, and
+    /// testing each row against that list in SQL (<c>= ANY</c> of 10,000 ids, three times a row) took a second on
+    /// PostgreSQL at 10,000 companies, where reading the rows takes tens of milliseconds.
+    /// </summary>
     public async Task<IReadOnlyList<ActiveCompany>> TopAsync(string? departementCode, int count, CancellationToken cancellationToken)
     {
         var listed = showcase.Listed();
         if (!string.IsNullOrWhiteSpace(departementCode))
         {
             listed = listed.Where(c => c.DepartementCode == departementCode);
-        }
-
-        var members = new List<Guid>();
-        if (clubs.FirstOrDefault() is { } clubsQuery)
-        {
-            var ids = await listed.Select(c => c.Id).ToListAsync(cancellationToken);
-            members = [.. (await clubsQuery.GetClubOfCompaniesAsync(ids, cancellationToken)).Keys];
         }
 
         var rows = await listed
@@ -128,23 +126,22 @@ internal sealed class ActivityRanking(
                 Published = c.Consents.Any(x => x.Item == PublicationItems.Commitments && x.Granted),
                 Commitments = c.Commitments.Count(),
                 Results = c.Commitments.Count(m => m.ResultReportedAt != null),
-                InClub = members.Contains(c.Id),
             })
-            .Select(x => new
-            {
-                x.Id,
-                x.Name,
-                x.Slug,
-                x.DepartementCode,
-                Commitments = x.Published ? x.Commitments : 0,
-                Results = x.Published ? x.Results : 0,
-                x.InClub,
-                Score = (x.Published ? (x.Commitments * CommitmentPoints) + (x.Results * ResultPoints) : 0) + (x.InClub ? ClubPoints : 0),
-            })
-            .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Name).ThenBy(x => x.Id)
-            .Take(Math.Clamp(count, 1, 100))
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ActiveCompany(r.Id, r.Name, r.Slug, r.DepartementCode, r.Commitments, r.Results, r.InClub, r.Score))];
+        var members = clubs.FirstOrDefault() is { } clubsQuery && rows.Count > 0
+            ? (await clubsQuery.GetClubOfCompaniesAsync([.. rows.Select(r => r.Id)], cancellationToken)).Keys.ToHashSet()
+            : [];
+
+        return [.. rows
+            .Select(r =>
+            {
+                var (commitments, results) = r.Published ? (r.Commitments, r.Results) : (0, 0);
+                var inClub = members.Contains(r.Id);
+                var score = (commitments * CommitmentPoints) + (results * ResultPoints) + (inClub ? ClubPoints : 0);
+                return new ActiveCompany(r.Id, r.Name, r.Slug, r.DepartementCode, commitments, results, inClub, score);
+            })
+            .Where(a => a.Score > 0)
+            .OrderByDescending(a => a.Score).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id)
+            .Take(Math.Clamp(count, 1, 100))];
     }
 }

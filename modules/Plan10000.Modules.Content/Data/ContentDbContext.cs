@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plan10000.Modules.Content.Models;
+using Plan10000.Portal.Abstractions.Data;
 
 namespace Plan10000.Modules.Content.Data;
 
@@ -22,7 +23,7 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or sort DateTimeOffset; as a UTC-ordered long it can (scheduled publication, « latest first »).
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (Database.ProviderName == ProviderNames.Sqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
         }

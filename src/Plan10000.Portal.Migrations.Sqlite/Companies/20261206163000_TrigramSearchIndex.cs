@@ -17,7 +17,10 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
     public partial class TrigramSearchIndex : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
+        protected override void Up(MigrationBuilder migrationBuilder) => Create(migrationBuilder);
+
+        /// <summary>Also what <see cref="SearchIndexKeys"/> puts back when it is reverted.</summary>
+        internal static void Create(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("CREATE VIRTUAL TABLE IF NOT EXISTS \"Companies_SearchIndex\" USING fts5(\"Id\" UNINDEXED, \"SearchText\", tokenize = 'trigram');");
             migrationBuilder.Sql("INSERT INTO \"Companies_SearchIndex\" (\"Id\", \"SearchText\") SELECT \"Id\", \"SearchText\" FROM \"Companies_Companies\";");

@@ -11,6 +11,7 @@ namespace Plan10000.Portal.Tests.Companies;
 /// A showcase page costs the same few queries on the Companies tables whatever its size and filters:
 /// one count, one page of companies, one for their commitments, one for their consents — never one per company.
 /// A page after the first adds one: the key of its first company, read from the ordering index (keyset paging, ADR 0022).
+/// A searched page does without the key: its page is an offset in its matches.
 /// </summary>
 public sealed class ShowcaseQueryCountTests : IDisposable
 {
@@ -50,10 +51,11 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         var (ten, tenCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=10");
         var (hundred, hundredCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=100&page=2");
         var (filtered, _) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=100&region=84&theme=4&q=recruter");
+        var (searchedDeeper, searchedCount) = await JsonPageAsync(client, "/api/v1/entreprises?taillePage=10&page=3&q=stage");
         var (sirets, siretCount) = await JsonPageAsync(client, "/api/v1/siret?taillePage=200", "etablissements");
         var (siretsDeeper, _) = await JsonPageAsync(client, "/api/v1/siret?taillePage=10&page=3&depuis=2020-01-01T00:00:00Z", "etablissements");
-        // The first visit above computed « les plus actives » (listed ids, then the scores: two queries whatever the number
-        // of companies); the showcase keeps that ranking a minute, so this page costs the page's queries only.
+        // The first visit above computed « les plus actives » (one query whatever the number of companies); the showcase
+        // keeps that ranking a minute, so this page costs the page's queries only.
         var html = await HtmlPageAsync(client, "/entreprises-engagees");
         var htmlFiltered = await HtmlPageAsync(client, "/entreprises-engagees?region=84&theme=4&public=JEUNES&taille=PME&q=apprentis&page=2");
 
@@ -62,6 +64,8 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         Assert.Equal(QueriesPerApiPage, ten);
         Assert.Equal(QueriesPerDeeperPage + 1, hundred);
         Assert.Equal(QueriesPerApiPage, filtered);
+        Assert.Equal(10, searchedCount);
+        Assert.Equal(QueriesPerApiPage, searchedDeeper);
         Assert.Equal(200, siretCount);
         Assert.Equal(QueriesPerSiretPage, sirets);
         Assert.Equal(QueriesPerSiretPage, siretsDeeper);

@@ -9,8 +9,9 @@ using static Plan10000.Portal.Tests.Companies.CompaniesTestSupport;
 namespace Plan10000.Portal.Tests.Companies;
 
 /// <summary>
-/// The SQLite showcase search goes through the FTS5 trigram table (ADR 0028): it must find exactly what a plain
-/// <c>SearchText.Contains</c> finds, for every word length, and follow every insert, edit and delete of a company.
+/// The SQLite showcase search goes through the FTS5 trigram table of the listed companies (ADR 0028): it must find and
+/// count exactly what a plain <c>IsListed &amp;&amp; SearchText.Contains</c> finds, for every word length, and follow every
+/// insert, edit, listing, unlisting and delete of a company.
 /// </summary>
 public sealed class SqliteSearchIndexTests(SqliteSearchIndexTests.ScaleFixture fixture) : IClassFixture<SqliteSearchIndexTests.ScaleFixture>
 {
@@ -29,11 +30,13 @@ public sealed class SqliteSearchIndexTests(SqliteSearchIndexTests.ScaleFixture f
     [InlineData("introuvable")]
     public async Task The_index_finds_exactly_what_a_scan_of_the_search_text_finds(string word)
     {
-        var (indexed, scanned) = await WithDbAsync(factory, async db => (
-            await db.Companies.Containing(db, word).Select(c => c.Id).OrderBy(id => id).ToListAsync(),
-            await db.Companies.Where(c => c.SearchText.Contains(word)).Select(c => c.Id).OrderBy(id => id).ToListAsync()));
+        var (indexed, scanned, counted) = await WithDbAsync(factory, async db => (
+            await db.Companies.ListedContaining(db, word).Select(c => c.Id).OrderBy(id => id).ToListAsync(),
+            await db.Companies.Where(c => c.IsListed && c.SearchText.Contains(word)).Select(c => c.Id).OrderBy(id => id).ToListAsync(),
+            await CompanyTextSearch.CountListedAsync(db, [word], CancellationToken.None)));
 
         Assert.Equal(scanned, indexed);
+        Assert.Equal(word.Length >= 3 ? scanned.Count : null, counted);
         if (word is not ("introuvable" or "quartiersprioritaires"))
         {
             Assert.NotEmpty(indexed);
@@ -41,15 +44,17 @@ public sealed class SqliteSearchIndexTests(SqliteSearchIndexTests.ScaleFixture f
     }
 
     [Fact]
-    public async Task A_word_of_three_letters_or_more_is_read_from_the_trigram_table()
+    public async Task A_word_of_three_letters_or_more_is_read_from_the_trigram_table_and_tested_on_the_listed_index()
     {
-        var sql = await WithDbAsync(factory, db => Task.FromResult(db.Companies.Containing(db, "stage").ToQueryString()));
+        var sql = await WithDbAsync(factory, db => Task.FromResult(db.Companies.Where(c => c.IsListed).ListedContaining(db, "stage").Select(c => c.Id).ToQueryString()));
+        // ToQueryString declares the parameter on a first line for the sqlite3 shell; the plan is asked with its value written in.
+        var query = string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal))).Replace("@p0", "'\"stage\"'");
         var plan = await WithDbAsync(factory, async db =>
         {
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN SELECT \"Id\" FROM \"Companies_SearchIndex\" WHERE \"Companies_SearchIndex\" MATCH '\"stage\"'";
+            command.CommandText = "EXPLAIN QUERY PLAN " + query;
             await using var reader = await command.ExecuteReaderAsync();
             var details = new List<string>();
             while (await reader.ReadAsync())
@@ -62,6 +67,9 @@ public sealed class SqliteSearchIndexTests(SqliteSearchIndexTests.ScaleFixture f
 
         Assert.Contains("\"Companies_SearchIndex\" MATCH", sql);
         Assert.Contains("VIRTUAL TABLE INDEX", plan);
+        // The matches are tested against the ids of the listed companies' index, never fetched one by one through the primary key.
+        Assert.Contains("COVERING INDEX IX_Companies_Companies_Listed_Name_Id", plan);
+        Assert.DoesNotContain("sqlite_autoindex_Companies_Companies", plan);
     }
 
     [Fact]
@@ -80,6 +88,14 @@ public sealed class SqliteSearchIndexTests(SqliteSearchIndexTests.ScaleFixture f
         Assert.Empty(await FindAsync("zephyrine"));
         Assert.Equal([company.Id], await FindAsync("xaverine"));
 
+        // Taking back the consent to show the name unlists the company: it leaves the index, and comes back with the consent.
+        await SetNameConsentAsync(company.Id, granted: false);
+        Assert.Empty(await FindAsync("xaverine"));
+        Assert.Equal(0, await WithDbAsync(factory, db => CompanyTextSearch.CountListedAsync(db, ["xaverine"], CancellationToken.None)));
+        await SetNameConsentAsync(company.Id, granted: true);
+        Assert.Equal([company.Id], await FindAsync("xaverine"));
+        Assert.Equal(1, await WithDbAsync(factory, db => CompanyTextSearch.CountListedAsync(db, ["xaverine", "transports"], CancellationToken.None)));
+
         await WithDbAsync(factory, db => db.Companies.Where(c => c.Id == company.Id).ExecuteDeleteAsync());
         Assert.Empty(await FindAsync("xaverine"));
     }
@@ -97,8 +113,30 @@ public sealed class SqliteSearchIndexTests(SqliteSearchIndexTests.ScaleFixture f
         Assert.Equal(expected, json.RootElement.GetProperty("total").GetInt32());
     }
 
+    [Theory]
+    [InlineData("stage apprentis")]
+    [InlineData("recruter emploi")]
+    [InlineData("sarl")]
+    [InlineData("stage introuvable")]
+    public async Task A_search_alone_is_counted_from_the_index_like_the_scan(string q)
+    {
+        var words = q.Split(' ');
+        var (counted, scanned) = await WithDbAsync(factory, async db => (
+            await CompanyTextSearch.CountListedAsync(db, words, CancellationToken.None),
+            await words.Aggregate(db.Companies.Where(c => c.IsListed), (query, w) => query.Where(c => c.SearchText.Contains(w))).CountAsync()));
+
+        Assert.Equal(scanned, counted);
+    }
+
+    private Task<int> SetNameConsentAsync(Guid companyId, bool granted) => WithDbAsync(factory, async db =>
+    {
+        var consent = await db.Consents.SingleAsync(x => x.CompanyId == companyId && x.Item == PublicationItems.Name);
+        consent.Granted = granted;
+        return await db.SaveChangesAsync();
+    });
+
     private Task<List<Guid>> FindAsync(string word)
-        => WithDbAsync(factory, db => db.Companies.Containing(db, word).Select(c => c.Id).ToListAsync());
+        => WithDbAsync(factory, db => db.Companies.ListedContaining(db, word).Select(c => c.Id).ToListAsync());
 
     /// <summary>One portal seeded with 400 companies for the whole class.</summary>
     public sealed class ScaleFixture : IDisposable
