@@ -40,28 +40,6 @@ public sealed class CompaniesPostgreSqlTests
     }
 
     [SkippableFact]
-    public async Task Scale_seed_runs_on_postgresql()
-    {
-        await using var database = await PostgreSqlDatabase.CreateAsync("scale");
-        using var factory = new PortalFactory(settings: new Dictionary<string, string?>
-        {
-            ["Portal:Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = database.ConnectionString,
-            ["Portal:Seed:ScaleCompanies"] = "1500",
-        });
-
-        var companies = await WithDbAsync(factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies));
-        var departements = await WithDbAsync(factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies.Select(c => c.DepartementCode).Distinct()));
-        var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/entreprises-engagees?region=32&theme=4"));
-
-        Assert.Equal(1500, companies);
-        Assert.Equal(101, departements);
-        Assert.Matches(@"<h2 id=""resultats"">\d+ entreprises</h2>", page);
-        Assert.DoesNotContain("Aucune entreprise", page);
-        PortalFixture.TryDelete(factory.DataDirectory);
-    }
-
-    [SkippableFact]
     public async Task Facilitation_ranking_press_kit_and_map_work_on_postgresql()
     {
         await using var database = await PostgreSqlDatabase.CreateAsync("facilitation");
@@ -91,12 +69,19 @@ public sealed class CompaniesPostgreSqlTests
         PortalFixture.TryDelete(factory.DataDirectory);
     }
     [SkippableFact]
-    public async Task Trigram_index_serves_the_search_and_postgresql_finds_what_sqlite_finds_on_the_same_data()
+    public async Task The_scale_seed_runs_and_the_trigram_index_finds_what_sqlite_finds_on_the_same_data()
     {
         await using var database = await PostgreSqlDatabase.CreateAsync("trigram");
         var scale = new Dictionary<string, string?> { ["Portal:Seed:ScaleCompanies"] = "1200" };
         using var postgres = new PortalFactory(settings: new Dictionary<string, string?>(database.PortalSettings) { ["Portal:Seed:ScaleCompanies"] = "1200" });
         using var sqlite = new PortalFactory(settings: scale);
+
+        // The scale seed on PostgreSQL: every company, every département, and a filtered page that finds some.
+        Assert.Equal(1200, await WithDbAsync(postgres, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies)));
+        Assert.Equal(101, await WithDbAsync(postgres, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies.Select(c => c.DepartementCode).Distinct())));
+        var filtered = WebUtility.HtmlDecode(await postgres.CreateClient().GetStringAsync("/entreprises-engagees?region=32&theme=4"));
+        Assert.Matches(@"<h2 id=""resultats"">\d+ entreprises</h2>", filtered);
+        Assert.DoesNotContain("Aucune entreprise", filtered);
 
         foreach (var url in new[] { "/api/v1/entreprises?q=stage&taillePage=100", "/api/v1/entreprises?q=ELECTRICITE+gen&taillePage=100", "/api/v1/entreprises?departement=44&q=RECRUTER&taillePage=100" })
         {
