@@ -97,10 +97,13 @@ internal sealed class AccountProvisioning(
         => GetCompaniesEmailsAsync([companyId], cancellationToken);
 
     public async Task<IReadOnlyList<string>> GetCompaniesEmailsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken)
+        => [.. (await GetEmailsByCompanyAsync(companyIds, cancellationToken)).Values.SelectMany(emails => emails)];
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetEmailsByCompanyAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken)
     {
         if (companyIds.Count == 0)
         {
-            return [];
+            return new Dictionary<string, IReadOnlyList<string>>();
         }
 
         // A deactivated account (locked by an administrator) is no longer written to; the lockout is compared in
@@ -108,10 +111,12 @@ internal sealed class AccountProvisioning(
         var now = clock.GetUtcNow();
         var accounts = await db.UserClaims
             .Where(c => c.ClaimType == ScopeClaims.Company && companyIds.Contains(c.ClaimValue!))
-            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Email, u.LockoutEnd })
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { CompanyId = c.ClaimValue!, u.Email, u.LockoutEnd })
             .Where(u => u.Email != null)
             .ToListAsync(cancellationToken);
-        return [.. accounts.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).Select(u => u.Email!)];
+        return accounts.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
+            .GroupBy(u => u.CompanyId)
+            .ToDictionary(g => g.Key, IReadOnlyList<string> (g) => [.. g.Select(u => u.Email!)]);
     }
 
     public async Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken)

@@ -41,16 +41,19 @@ internal sealed class ClubReminders(ClubsDbContext db, IAccountProvisioning acco
 
         var clubIds = meetings.Select(m => m.ClubId).Distinct().ToList();
         var clubs = await db.Clubs.AsNoTracking().Include(c => c.Animators).Where(c => clubIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        bool Tomorrow(DateTime startsAtUtc) => startsAtUtc >= from && startsAtUtc < to;
+        var registered = meetings.Where(m => Tomorrow(m.StartsAtUtc)).SelectMany(m => m.Registrations).Select(r => r.CompanyId.ToString()).ToHashSet();
+        var companyEmails = await accounts.GetEmailsByCompanyAsync(registered, cancellationToken);
         var reminders = new List<DueReminder>();
         foreach (var meeting in meetings)
         {
             var club = clubs[meeting.ClubId];
             var animators = club.Animators.Select(a => a.Email).Where(e => e.Length > 0);
             var when = ParisTime.Format(meeting.StartsAtUtc);
-            if (meeting.StartsAtUtc >= from && meeting.StartsAtUtc < to)
+            if (Tomorrow(meeting.StartsAtUtc))
             {
                 var recipients = new List<string>(animators);
-                recipients.AddRange(await accounts.GetCompaniesEmailsAsync([.. meeting.Registrations.Select(r => r.CompanyId.ToString())], cancellationToken));
+                recipients.AddRange(meeting.Registrations.SelectMany(r => companyEmails.GetValueOrDefault(r.CompanyId.ToString(), [])));
 
                 var place = string.Join(" — ", new[] { meeting.Place, meeting.VideoUrl }.Where(p => !string.IsNullOrWhiteSpace(p)));
                 foreach (var email in recipients.Distinct(StringComparer.OrdinalIgnoreCase))

@@ -33,35 +33,39 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
     private static readonly HashSet<string> Unshown = [nameof(Company.UpdatedAt), nameof(Company.IsListed), nameof(Company.DecisionNotifiedAt), nameof(Company.DecidedBy), nameof(Company.ContactUserId)];
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
+        => SaveStampedAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+        => SaveStampedAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
+
+    /// <summary>
+    /// Dates the changed companies and keeps <see cref="Company.IsListed"/>, then saves. One body for both entry points:
+    /// with <paramref name="async"/> false nothing awaits, so the synchronous caller gets a finished task.
+    /// </summary>
+    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
     {
         var untracked = Stamp(out var now);
         if (untracked.Count > 0)
         {
-            foreach (var company in Companies.Where(c => untracked.Contains(c.Id)).ToList())
+            var unloaded = Companies.Where(c => untracked.Contains(c.Id));
+            foreach (var company in async ? await unloaded.ToListAsync(cancellationToken) : unloaded.ToList())
             {
                 company.UpdatedAt = now;
             }
         }
 
         var listing = Listing();
-        listing.Apply(listing.Unknown.Count == 0 ? [] : [.. GrantedNames(listing.Unknown)]);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var untracked = Stamp(out var now);
-        if (untracked.Count > 0)
+        if (listing.Unknown.Count == 0)
         {
-            foreach (var company in await Companies.Where(c => untracked.Contains(c.Id)).ToListAsync(cancellationToken))
-            {
-                company.UpdatedAt = now;
-            }
+            listing.Apply([]);
+        }
+        else
+        {
+            var granted = GrantedNames(listing.Unknown);
+            listing.Apply(async ? [.. await granted.ToListAsync(cancellationToken)] : [.. granted]);
         }
 
-        var listing = Listing();
-        listing.Apply(listing.Unknown.Count == 0 ? [] : [.. await GrantedNames(listing.Unknown).ToListAsync(cancellationToken)]);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>

@@ -61,6 +61,9 @@ public interface IAccountProvisioning
     /// <summary>The same for many companies in one query (e.g. a club newsletter's audience).</summary>
     Task<IReadOnlyList<string>> GetCompaniesEmailsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken);
 
+    /// <summary>The same in one query, by company (e.g. the registered companies of each of tomorrow's meetings); a company without an account is absent.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetEmailsByCompanyAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken);
+
     /// <summary>The id of the account holding that address, or null.</summary>
     Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken);
 
