@@ -45,7 +45,7 @@ public sealed class OpenDataController : Controller
     [HttpGet("donnees/siret-entreprises-engagees.csv")]
     public async Task<IActionResult> ExportSiretCsv(CancellationToken cancellationToken)
     {
-        var rows = await HttpContext.RequestServices.GetRequiredService<SiretFeed>().AllAsync(cancellationToken).ToListAsync(cancellationToken);
+        var rows = await HttpContext.RequestServices.GetRequiredService<SiretFeed>().AllAsync().ToListAsync(cancellationToken);
         var exporter = HttpContext.RequestServices.GetRequiredService<ITableExporter>();
         return File(exporter.ToCsv(SiretFeed.CsvTable(rows), openData: true), "text/csv; charset=utf-8", "siret-entreprises-engagees.csv");
     }

@@ -212,8 +212,7 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             e.HasIndex(c => new { c.Status, c.DepartementCode, c.Name, c.Id });
             // The showcase lists approved companies by name: with this index the first pages stop after 20 rows instead of sorting them all.
             e.HasIndex(c => new { c.Status, c.Name, c.Id });
-            // The SIRET feed lists by SIRET and dates lists by their latest change (ADR 0030).
-            e.HasIndex(c => new { c.Status, c.Siret });
+            // Lists are dated by their latest change (ADR 0030).
             e.HasIndex(c => c.UpdatedAt);
             // Every public list: count, key of a deep page and page read these alone (ADR 0033). Partial, because SQLite
             // compares a bare boolean predicate (what EF Core writes for IsListed) with an index's WHERE, not with its columns.
@@ -221,6 +220,8 @@ public sealed class CompaniesDbContext(DbContextOptions<CompaniesDbContext> opti
             // The flag last as well, so that the index covers the query's own mention of it.
             e.HasIndex(c => new { c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_Name_Id").HasFilter(listed);
             e.HasIndex(c => new { c.DepartementCode, c.Name, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_DepartementCode_Name_Id").HasFilter(listed);
+            // The SIRET feed lists the listed companies by SIRET (ADR 0030): its pages are a range of this index.
+            e.HasIndex(c => new { c.Siret, c.Id, c.IsListed }, "IX_Companies_Companies_Listed_Siret_Id").HasFilter(listed);
             e.HasMany(c => c.Commitments).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });

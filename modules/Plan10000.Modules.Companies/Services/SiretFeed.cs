@@ -75,7 +75,7 @@ internal sealed class SiretFeed(ShowcaseQuery showcase)
     }
 
     /// <summary>Every row of the feed, for the CSV file, streamed in SIRET order.</summary>
-    public IAsyncEnumerable<OpenSiret> AllAsync(CancellationToken cancellationToken)
+    public IAsyncEnumerable<OpenSiret> AllAsync()
         => Filtered(null, null).OrderBy(c => c.Siret).ThenBy(c => c.Id).Select(Row).AsAsyncEnumerable();
 
     private IQueryable<Company> Filtered(string? departement, DateTimeOffset? since)

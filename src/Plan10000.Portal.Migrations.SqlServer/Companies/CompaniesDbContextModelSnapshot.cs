@@ -231,8 +231,6 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
 
                     b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("Status", "Siret");
-
                     b.HasIndex("Status", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
@@ -241,6 +239,9 @@ namespace Plan10000.Portal.Migrations.SqlServer.Companies
                         .HasFilter("[IsListed] = 1");
 
                     b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
+                        .HasFilter("[IsListed] = 1");
+
+                    b.HasIndex(new[] { "Siret", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Siret_Id")
                         .HasFilter("[IsListed] = 1");
 
                     b.ToTable("Companies_Companies", (string)null);

@@ -226,8 +226,6 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
 
                     b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("Status", "Siret");
-
                     b.HasIndex("Status", "Name", "Id");
 
                     b.HasIndex("Status", "DepartementCode", "Name", "Id");
@@ -236,6 +234,9 @@ namespace Plan10000.Portal.Migrations.Sqlite.Companies
                         .HasFilter("\"IsListed\"");
 
                     b.HasIndex(new[] { "Name", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Name_Id")
+                        .HasFilter("\"IsListed\"");
+
+                    b.HasIndex(new[] { "Siret", "Id", "IsListed" }, "IX_Companies_Companies_Listed_Siret_Id")
                         .HasFilter("\"IsListed\"");
 
                     b.ToTable("Companies_Companies", (string)null);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
@@ -58,6 +59,30 @@ internal static partial class CompaniesTestSupport
         await db.SaveChangesAsync();
         return company;
     }
+
+    /// <summary>Grants or takes back a company's consent to show its name, saved alone (the company itself not loaded).</summary>
+    public static Task<int> SetNameConsentAsync(PortalFactory factory, Guid companyId, bool granted) => WithDbAsync(factory, async db =>
+    {
+        (await db.Consents.SingleAsync(x => x.CompanyId == companyId && x.Item == PublicationItems.Name)).Granted = granted;
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of <paramref name="sql"/>, one line per step.</summary>
+    public static Task<string> SqlitePlanAsync(PortalFactory factory, string sql) => WithDbAsync(factory, async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
+    });
 
     public static async Task<T> WithDbAsync<T>(PortalFactory factory, Func<CompaniesDbContext, Task<T>> read)
     {

@@ -33,14 +33,14 @@ public sealed class ListedFlagTests : IDisposable
         Assert.Contains("Menuiserie Drapeau", await ShowcaseAsync());
 
         // The name consent withdrawn alone, its company not loaded; then granted again.
-        await SetNameConsentAsync(pending.Id, granted: false);
+        await SetNameConsentAsync(factory, pending.Id, granted: false);
         Assert.False(await ListedAsync(pending.Id));
         Assert.DoesNotContain("Menuiserie Drapeau", await ShowcaseAsync());
-        await SetNameConsentAsync(pending.Id, granted: true);
+        await SetNameConsentAsync(factory, pending.Id, granted: true);
         Assert.True(await ListedAsync(pending.Id));
 
         // A company that had refused to show its name agrees to it.
-        await SetNameConsentAsync(hidden.Id, granted: true);
+        await SetNameConsentAsync(factory, hidden.Id, granted: true);
         Assert.True(await ListedAsync(hidden.Id));
 
         // Withdrawn: unlisted whatever its consents say.
@@ -55,13 +55,6 @@ public sealed class ListedFlagTests : IDisposable
 
     private Task<bool> ListedAsync(Guid id)
         => WithDbAsync(factory, db => db.Companies.AsNoTracking().Where(c => c.Id == id).Select(c => c.IsListed).SingleAsync());
-
-    private Task<int> SetNameConsentAsync(Guid company, bool granted)
-        => WithDbAsync(factory, async db =>
-        {
-            (await db.Consents.SingleAsync(x => x.CompanyId == company && x.Item == PublicationItems.Name)).Granted = granted;
-            return await db.SaveChangesAsync();
-        });
 
     private Task<string> ShowcaseAsync() => factory.CreateClient().GetStringAsync("/entreprises-engagees?departement=44");
 

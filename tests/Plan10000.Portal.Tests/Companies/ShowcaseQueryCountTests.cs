@@ -98,26 +98,26 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         // The shape EF Core gives the theme filter. Led by ThemeNumero, SQLite scanned every commitment of the theme for
         // each company (16 s for a filtered page at 10,000 companies); by (CompanyId, ThemeNumero) it is one lookup.
         await factory.CreateClient().GetStringAsync("/health");
-        var plan = await WithDbAsync(factory, async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                EXPLAIN QUERY PLAN SELECT COUNT(*) FROM "Companies_Companies" AS "c" WHERE "c"."Status" = 'Approved'
-                AND EXISTS (SELECT 1 FROM "Companies_Commitments" AS "m" WHERE "c"."Id" = "m"."CompanyId" AND "m"."ThemeNumero" = 4)
-                """;
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            return string.Join("\n", lines);
-        });
+        var plan = await SqlitePlanAsync(factory, """
+            SELECT COUNT(*) FROM "Companies_Companies" AS "c" WHERE "c"."Status" = 'Approved'
+            AND EXISTS (SELECT 1 FROM "Companies_Commitments" AS "m" WHERE "c"."Id" = "m"."CompanyId" AND "m"."ThemeNumero" = 4)
+            """);
 
         Assert.Contains("IX_Companies_Commitments_CompanyId_ThemeNumero (CompanyId=? AND ThemeNumero=?)", plan);
+    }
+
+    [Fact]
+    public async Task The_siret_feed_reads_its_pages_from_the_listed_siret_index_on_sqlite()
+    {
+        // The feed's order (SIRET, id) over the listed companies is a range of this partial index: no sort of the whole list.
+        await factory.CreateClient().GetStringAsync("/health");
+        var plan = await SqlitePlanAsync(factory, """
+            SELECT "c"."Siret" FROM "Companies_Companies" AS "c" WHERE "c"."IsListed"
+            ORDER BY "c"."Siret", "c"."Id" LIMIT 100 OFFSET 200
+            """);
+
+        Assert.Contains("IX_Companies_Companies_Listed_Siret_Id", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
     public void Dispose()
