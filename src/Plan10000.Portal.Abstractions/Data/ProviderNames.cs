@@ -8,5 +8,7 @@ public static class ProviderNames
 {
     public const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
 
+    public const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public const string SqlServer = "Microsoft.EntityFrameworkCore.SqlServer";
 }
