@@ -7,9 +7,10 @@ using static Plan10000.Portal.Tests.Companies.CompaniesTestSupport;
 namespace Plan10000.Portal.Tests.Companies;
 
 /// <summary>
-/// The showcase and the API page by key (name, id) behind <c>?page=N</c> (ADR 0022): every page must hold exactly what an
-/// offset over the same order holds, first, second, deep (400) and last, with and without filters, on both providers.
-/// Three companies a page over 1,300 reach page 400 without seeding 8,000 companies; five homonyms make the key's tie on id matter.
+/// The showcase and the API page by the ordering index behind <c>?page=N</c> (ADR 0022): every page must hold exactly what
+/// an offset over the same order holds, first, second (walked to from the start), deep (400 of 435) and last (walked to
+/// from the end), with and without filters, on both providers. Three companies a page over 1,300 reach page 400 without
+/// seeding 8,000 companies; five homonyms make the tie on id matter, in both directions.
 /// </summary>
 public sealed class KeysetPagingTests
 {
