@@ -4,6 +4,8 @@
 #   BENCH_COMPANIES   companies seeded (default 10000)
 #   BENCH_PROVIDERS   "Sqlite PostgreSql" (default; PostgreSql needs PORTAL_TEST_POSTGRES, which build.sh sets)
 #   BENCH_DURATION    seconds per measure (default 10), BENCH_CONNECTIONS (default 16), BENCH_THREADS (default 2)
+#   BENCH_ROUNDS      rounds over every line (default 3): each line reports its median round by requests/s, so that a
+#                     pause of the machine during one round does not decide a ratio (two 8 s runs differed by 40 %)
 # Writes artifacts/bench-http/results.md and prints it. Called by build.sh after start_postgres.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +15,7 @@ providers=${BENCH_PROVIDERS:-Sqlite PostgreSql}
 duration=${BENCH_DURATION:-10}
 connections=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-2}
+rounds=${BENCH_ROUNDS:-3}
 mkdir -p "$out"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
@@ -67,10 +70,22 @@ measure() {
   echo "$1|$2|$3|$rps|$p50|$p95|$p99|$errors|$load"
 }
 
+# Lines of every round on stdin; per label, in first-seen order, the round with the median requests/s, then the
+# lowest and highest requests/s of its rounds.
+median_rows() {
+  local all label runs
+  all=$(cat)
+  while IFS= read -r label; do
+    runs=$(awk -F'|' -v l="$label" '$1 == l' <<<"$all" | sort -t'|' -k4,4g)
+    echo "$(sed -n "$(( ($(wc -l <<<"$runs") + 1) / 2 ))p" <<<"$runs")|$(head -n 1 <<<"$runs" | cut -d'|' -f4)–$(tail -n 1 <<<"$runs" | cut -d'|' -f4)"
+  done < <(cut -d'|' -f1 <<<"$all" | awk '!seen[$0]++')
+}
+
 {
   echo "# bench-http — $(date -u '+%d/%m/%Y %H:%M') UTC"
   echo
-  echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $companies companies (Indicators and Conventions off); wrk $threads threads, ${duration} s per line."
+  echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $companies companies (Indicators and Conventions off); wrk $threads threads, ${duration} s per line;"
+  echo "$rounds rounds over all the lines of a block, each line showing its median round by requests/s and the range of its rounds."
   echo "Ratio = requests/s of the page ÷ requests/s of the fingerprinted DSFR stylesheet in the same block (the issue's"
   echo "baseline, uncompressed since wrk sends no Accept-Encoding); a small fingerprinted file of the theme is measured too."
 } >"$out/results.md"
@@ -93,7 +108,7 @@ for provider in $providers; do
     static=$(grep -oE '/_content/[^"]+/dsfr\.min\.[a-z0-9]+\.css' <<<"$home" | head -n 1)
     small=$(grep -oE '/_content/[^"]+\.(css|js)' <<<"$home" | grep -v '/dsfr\.' | head -n 1)
     slug=$(curl -sf "$base/api/v1/entreprises?taillePage=1" | grep -oE '"slug": ?"[^"]+"' | head -n 1 | sed -E 's/.*"([^"]+)"$/\1/')
-    rows=$(
+    measured=$(for _ in $(seq "$rounds"); do
       measure "fichier statique" "$static" "$connections"
       measure "petit fichier statique" "$small" "$connections"
       measure "accueil" "/" "$connections"
@@ -105,18 +120,19 @@ for provider in $providers; do
       measure "API page 1" "/api/v1/entreprises" "$connections"
       measure "API page 400" "/api/v1/entreprises?page=400" "$connections"
       if [ "$cache" = false ]; then measure "vitrine filtrée, 1 client" "/entreprises-engagees?departement=44&page=3" 1; fi
-    )
+    done)
+    rows=$(median_rows <<<"$measured")
     stop_portal
     static_rps=$(head -n 1 <<<"$rows" | cut -d'|' -f4)
     {
       echo
       echo "## $provider — output cache $([ "$cache" = true ] && echo on || echo off)"
       echo
-      echo "| page | path | connections | req/s | ratio | p50 ms | p95 ms | p99 ms | errors | load |"
-      echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-      while IFS='|' read -r label path conns rps p50 p95 p99 errors load; do
+      echo "| page | path | connections | req/s | range | ratio | p50 ms | p95 ms | p99 ms | errors | load |"
+      echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+      while IFS='|' read -r label path conns rps p50 p95 p99 errors load range; do
         ratio=$(awk -v a="$rps" -v b="$static_rps" 'BEGIN { printf (b > 0 ? "%.2f" : "–"), a / b }')
-        echo "| $label | \`$path\` | $conns | $rps | $ratio | $p50 | $p95 | $p99 | $errors | $load |"
+        echo "| $label | \`$path\` | $conns | $rps | $range | $ratio | $p50 | $p95 | $p99 | $errors | $load |"
       done <<<"$rows"
     } >>"$out/results.md"
   done
