@@ -9,7 +9,8 @@ namespace Plan10000.Modules.Companies.Services;
 /// <summary>
 /// « Listed companies whose folded search text contains this word », the one rule of the showcase search. SQLite answers
 /// it from the FTS5 trigram table of the listed companies that its migrations keep (ADR 0028), PostgreSQL from the trigram
-/// index on the column and counts it from the listed companies' word sets (ADR 0021); both return exactly what <c>IsListed &amp;&amp; SearchText.Contains(word)</c> returns.
+/// index on the column, and counts it from the listed companies' word sets (ADR 0021); both return exactly what
+/// <c>IsListed &amp;&amp; SearchText.Contains(word)</c> returns.
 /// </summary>
 internal static class CompanyTextSearch
 {
@@ -33,7 +34,7 @@ internal static class CompanyTextSearch
     /// <summary>
     /// The number of listed companies containing every word, read from an index alone: SQLite's FTS5 table (about 1 ms for
     /// a word that half the companies contain, where testing each listed company took 7), PostgreSQL's word sets (an
-    /// overlap with the ids of the vocabulary's words that contain it: ~3 ms where the trigram index, which only proposes
+    /// overlap with the ids of the vocabulary's words that contain it: ~2 ms where the trigram index, which only proposes
     /// candidates, took 14). Null where no index can answer (another provider, a word too short), and the caller counts
     /// its query.
     /// </summary>

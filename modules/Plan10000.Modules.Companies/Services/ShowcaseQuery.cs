@@ -118,9 +118,10 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
     /// <summary>
     /// Paging behind the public <c>?page=N</c> (ADR 0022): the first page is a seek by name (<paramref name="seek"/> form,
     /// per-row lookups, stops after <see cref="Paging.Size"/> rows); a later page reads its ids from the ordering index
-    /// alone (<paramref name="scan"/> form) joined to its rows by id, in one query. The ids are walked to from the nearer end of
-    /// the list, so no page walks more than half of it: page 400 of 500 walks 2,000 entries back rather than 7,980 forward.
-    /// An offset over whole rows made the database fetch and check every skipped company (page 400 read 8,000 rows to show 20).
+    /// alone (<paramref name="scan"/> form), joined to its rows by id in one query. The ids are walked to from the nearer
+    /// end of the list, so no page walks more than half of it: page 400 of 500 walks 2,000 entries back, not 7,980
+    /// forward. An offset over whole rows made the database fetch and check every skipped company (page 400 read 8,000
+    /// rows to show 20).
     /// </summary>
     private async Task<List<Company>> PageAsync(IQueryable<Company> scan, IQueryable<Company> seek, Paging paging, int total, CancellationToken cancellationToken)
     {
@@ -136,7 +137,6 @@ internal sealed class ShowcaseQuery(CompaniesDbContext db, IReferentialsQuery re
         }
 
         var after = total - paging.Skip - take;
-
         var ids = after < paging.Skip
             ? scan.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id).Select(c => c.Id).Skip(after).Take(take)
             : scan.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => c.Id).Skip(paging.Skip).Take(take);
