@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
+using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Modules.Companies.Services;
 using Plan10000.Portal.Tests.Support;
 
@@ -67,22 +69,46 @@ internal static partial class CompaniesTestSupport
         return await db.SaveChangesAsync();
     });
 
-    /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of <paramref name="sql"/>, one line per step.</summary>
-    public static Task<string> SqlitePlanAsync(PortalFactory factory, string sql) => WithDbAsync(factory, async db =>
+    /// <summary>
+    /// The plan the portal's database gives <paramref name="sql"/>, one line per step: SQLite's <c>EXPLAIN QUERY PLAN</c>,
+    /// or PostgreSQL's <c>EXPLAIN</c> with sequential scans switched off, since a test's few companies are cheaper to read
+    /// whole and the question is whether an index can serve the query. <paramref name="parameters"/> are <c>@p0</c>, <c>@p1</c>…
+    /// </summary>
+    public static Task<string> PlanAsync(PortalFactory factory, string sql, params object[] parameters) => WithDbAsync(factory, async db =>
     {
+        var sqlite = db.Database.ProviderName == ProviderNames.Sqlite;
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        if (!sqlite)
+        {
+            await using var off = connection.CreateCommand();
+            off.CommandText = "SET enable_seqscan = off";
+            await off.ExecuteNonQueryAsync();
+        }
+
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.CommandText = (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"p{i}";
+            parameter.Value = parameters[i];
+            command.Parameters.Add(parameter);
+        }
+
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync())
         {
-            lines.Add(reader.GetString(3));
+            lines.Add(reader.GetString(sqlite ? 3 : 0));
         }
 
         return string.Join("\n", lines);
     });
+
+    /// <summary>The plan of SQL written by the module as a <see cref="FormattableString"/>, its holes passed as parameters.</summary>
+    public static Task<string> PlanAsync(PortalFactory factory, FormattableString sql)
+        => PlanAsync(factory, string.Format(CultureInfo.InvariantCulture, sql.Format, [.. sql.GetArguments().Select((_, i) => (object)$"@p{i}")]), sql.GetArguments()!);
 
     public static async Task<T> WithDbAsync<T>(PortalFactory factory, Func<CompaniesDbContext, Task<T>> read)
     {

@@ -97,7 +97,7 @@ public sealed class ShowcaseQueryCountTests : IDisposable
         // The shape EF Core gives the theme filter. Led by ThemeNumero, SQLite scanned every commitment of the theme for
         // each company (16 s for a filtered page at 10,000 companies); by (CompanyId, ThemeNumero) it is one lookup.
         await factory.CreateClient().GetStringAsync("/health");
-        var plan = await SqlitePlanAsync(factory, """
+        var plan = await PlanAsync(factory, """
             SELECT COUNT(*) FROM "Companies_Companies" AS "c" WHERE "c"."Status" = 'Approved'
             AND EXISTS (SELECT 1 FROM "Companies_Commitments" AS "m" WHERE "c"."Id" = "m"."CompanyId" AND "m"."ThemeNumero" = 4)
             """);
@@ -110,7 +110,7 @@ public sealed class ShowcaseQueryCountTests : IDisposable
     {
         // The feed's order (SIRET, id) over the listed companies is a range of this partial index: no sort of the whole list.
         await factory.CreateClient().GetStringAsync("/health");
-        var plan = await SqlitePlanAsync(factory, """
+        var plan = await PlanAsync(factory, """
             SELECT "c"."Siret" FROM "Companies_Companies" AS "c" WHERE "c"."IsListed"
             ORDER BY "c"."Siret", "c"."Id" LIMIT 100 OFFSET 200
             """);
