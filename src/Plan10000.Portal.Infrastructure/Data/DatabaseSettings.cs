@@ -39,6 +39,8 @@ public static class DbContextOptionsBuilderExtensions
 {
     private static readonly SqliteReadTuning SqliteTuning = new();
 
+    private static readonly PostgreSqlPreparedReads PreparedReads = new();
+
     /// <summary>Points a module's context at the shared database, its provider's migrations assembly and its own history table.</summary>
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder builder, DatabaseSettings settings, string moduleId)
     {
@@ -47,7 +49,8 @@ public static class DbContextOptionsBuilderExtensions
         {
             DatabaseProviders.Sqlite => builder.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history))
                 .AddInterceptors(SqliteTuning),
-            DatabaseProviders.PostgreSql => builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history)),
+            DatabaseProviders.PostgreSql => builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history))
+                .AddInterceptors(PreparedReads),
             DatabaseProviders.SqlServer => builder.UseSqlServer(settings.ConnectionString, o => o.MigrationsAssembly(settings.MigrationsAssembly).MigrationsHistoryTable(history)),
             _ => throw new InvalidOperationException("Fournisseur inconnu : " + settings.Provider),
         };

@@ -10,7 +10,7 @@ namespace Plan10000.Portal.Tests.Companies;
 /// <summary>
 /// A showcase page costs the same few queries on the Companies tables whatever its size and filters:
 /// one count, one page of companies, one for their commitments, one for their consents — never one per company.
-/// A page after the first adds one: the key of its first company, read from the ordering index (keyset paging, ADR 0022).
+/// A page after the first reads its ids from the ordering index and its rows in the same query (ADR 0022).
 /// A searched page does without the key: its page is an offset in its matches.
 /// </summary>
 public sealed class ShowcaseQueryCountTests : IDisposable
