@@ -58,11 +58,20 @@ public sealed class KeysetPagingTests
         await AssertSameAsync(factory, client, "&q=stage", query => query.Where(c => c.SearchText.Contains("stage")), [1, 2, 100, -1]);
         await AssertSameAsync(factory, client, "&departement=44", query => query.Where(c => c.DepartementCode == "44"), [1, 2, -1]);
 
-        // The HTML showcase goes through the same paging: its second page shows the offset's 21st to 40th names.
-        var expected = await OffsetAsync(factory, query => query, 20, 20, c => c.Name);
-        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/entreprises-engagees?page=2"));
+        // The HTML showcase goes through the same paging, with its default size (a constant in the SQL): its second page
+        // (walked to from the start) and its page 60 (from the end, across the homonyms) show the offset's names.
+        await AssertHtmlPageAsync(factory, client, 2);
+        await AssertHtmlPageAsync(factory, client, 60);
+    }
+
+    private static async Task AssertHtmlPageAsync(PortalFactory factory, HttpClient client, int page)
+    {
+        var expected = await OffsetAsync(factory, query => query, (page - 1) * 20, 20, c => c.Name);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/entreprises-engagees?page={page}"));
         var positions = expected.Select(name => html.IndexOf(name, StringComparison.Ordinal)).ToList();
+        Assert.Equal(20, expected.Count);
         Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
     }
 
     /// <summary><paramref name="pages"/>: -1 is the last page.</summary>
