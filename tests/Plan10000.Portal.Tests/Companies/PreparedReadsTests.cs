@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Plan10000.Modules.Companies.Data;
 using Plan10000.Modules.Companies.Models;
 using Plan10000.Modules.Companies.Services;
+using Plan10000.Portal.Abstractions.Data;
 using Plan10000.Portal.Tests.Support;
 using static Plan10000.Portal.Tests.Companies.CompaniesTestSupport;
 
@@ -30,9 +31,10 @@ public sealed class PreparedReadsTests
         // Opened here, the connection stays open across the searches, so its prepared statements can be read after them.
         await db.Database.OpenConnectionAsync();
 
-        var first = await showcase.SearchAsync(new ShowcaseFilter(null, null, null, null, null, null, null, Page: 1, PageSize: 10), ShowcaseDetail.Full, default);
-        var second = await showcase.SearchAsync(new ShowcaseFilter(null, null, null, null, null, null, null, Page: 2, PageSize: 10), ShowcaseDetail.Full, default);
-        var again = await showcase.SearchAsync(new ShowcaseFilter(null, null, null, null, null, null, null, Page: 2, PageSize: 10), ShowcaseDetail.Full, default);
+        Task<ShowcasePage> PageAsync(int page) => showcase.SearchAsync(new ShowcaseFilter(null, null, null, null, null, null, null, page, PageSize: 10), ShowcaseDetail.Full, default);
+        var first = await PageAsync(1);
+        var second = await PageAsync(2);
+        var again = await PageAsync(2);
         var prepared = await PreparedAsync(db);
 
         Assert.Equal(["Préparée 00", "Préparée 09"], [first.Companies[0].Name, first.Companies[^1].Name]);
@@ -44,7 +46,7 @@ public sealed class PreparedReadsTests
         Assert.Contains(prepared, s => s.Contains("OFFSET", StringComparison.Ordinal));
         // Prepared once per SQL text: the second visit of page 2 found its statement again.
         Assert.Equal(prepared.Count, prepared.Distinct().Count());
-        Assert.All(prepared, s => Assert.StartsWith("-- portal:prepared", s));
+        Assert.All(prepared, s => Assert.StartsWith("-- " + QueryTags.Prepared, s));
     }
 
     [SkippableFact]
